@@ -1,0 +1,109 @@
+/**
+ * The knowledge file's schema. Every file under assets/knowledge/ is one
+ * `KnowledgePart`; the build merges them (see load.ts) and checks the result
+ * for consistency (see consistency.ts).
+ */
+import { z } from 'zod';
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** ISO 3166-1 alpha-3, plus XKX for Kosovo (the user-assigned code the EU and IMF use). */
+export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as JPN');
+
+export const SourceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the source' });
+
+/** What an office means for a country card. An office can be several at once (the US president). */
+export const OfficeRole = z.enum(['head_of_state', 'head_of_government', 'foreign_minister', 'spokesperson', 'other']);
+export type OfficeRole = z.infer<typeof OfficeRole>;
+
+export const Office = z.strictObject({
+  /** As a reader would name it: "Prime Minister of Japan", "Minister of Foreign Affairs of China". */
+  title: z.string().min(3),
+  roles: z.array(OfficeRole).min(1),
+  country: Iso3,
+  start: IsoDate,
+  /** null while in office at the snapshot date. The last day in office (often the successor's first day). */
+  end: IsoDate.nullable(),
+  /** Acting or interim holders may overlap the holder they stand in for. */
+  acting: z.boolean().optional(),
+  source: SourceUrl,
+});
+export type Office = z.infer<typeof Office>;
+
+export const Person = z.strictObject({
+  /** The English Wikipedia article title, exactly: it is the person's id. */
+  wikipedia: z.string().min(2),
+  /** The name as English-language news writes it. */
+  name: z.string().min(2),
+  /** Names in the person's own script(s): 王毅, 菅義偉, 강경화. */
+  native: z.array(z.string().min(1)).default([]),
+  /** Other full names and spellings: "Michael Pompeo", "Recep Tayyip Erdogan", "Kang Kyung Wha". */
+  aliases: z.array(z.string().min(2)).default([]),
+  /** The name news uses alone on second reference: "Suga", "Wang", "Kang". */
+  surname: z.string().min(1),
+  country: Iso3,
+  born: z.number().int().min(1900).max(2010).optional(),
+  summary: z.string().min(20).max(400),
+  offices: z.array(Office).min(1),
+});
+export type Person = z.infer<typeof Person>;
+
+export const EventKind = z.enum([
+  'visit', 'summit', 'talks', 'call', 'agreement', 'election', 'inauguration', 'resignation', 'appointment', 'statement', 'conflict', 'other',
+]);
+export type EventKind = z.infer<typeof EventKind>;
+
+export const KnowledgeEvent = z.strictObject({
+  /** Stable slug: "2020-11-24-wang-yi-visits-japan". */
+  id: z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$/, 'must be a slug that starts with the date: 2020-11-24-wang-yi-visits-japan'),
+  start: IsoDate,
+  end: IsoDate,
+  title: z.string().min(5).max(120),
+  summary: z.string().min(20).max(500),
+  kind: EventKind,
+  /** Wikipedia titles of tracked people. */
+  people: z.array(z.string()).default([]),
+  countries: z.array(Iso3).default([]),
+  place: z.strictObject({ country: Iso3, city: z.string().optional() }).optional(),
+  source: SourceUrl,
+});
+export type KnowledgeEvent = z.infer<typeof KnowledgeEvent>;
+
+/** Hand corrections and news-style additions on top of the world-countries dataset. */
+export const CountryPatch = z.strictObject({
+  iso3: Iso3,
+  /** Replace the dataset's common name ("United States" rather than "United States of America"). */
+  name: z.string().optional(),
+  official: z.string().optional(),
+  /** Extra names news uses: "U.S.", "America", "Britain", "South Korea". */
+  aliases: z.array(z.string()).default([]),
+  /** Names the dataset carries that news does not use for this country, to drop. */
+  dropAliases: z.array(z.string()).default([]),
+  demonyms: z.array(z.string()).default([]),
+  /** Capital city override, and other seats that stand for the government ("Washington"). */
+  capital: z.string().optional(),
+  governmentSeats: z.array(z.string()).default([]),
+  region: z.string().optional(),
+  /** A name that is also an ordinary word or a common personal name (Turkey, Jordan, Chad, Georgia): matched only with care. */
+  ambiguousNames: z.array(z.string()).default([]),
+  /** Add a place the dataset lacks. Needs name, official, capital and flag. */
+  flag: z.string().optional(),
+  unMember: z.boolean().optional(),
+  /** Keep a dataset entry that the default selection would leave out, or leave one out. */
+  include: z.boolean().optional(),
+});
+export type CountryPatch = z.infer<typeof CountryPatch>;
+
+export const KnowledgePart = z.strictObject({
+  $comment: z.string().optional(),
+  /** Only in meta.json: the date up to which roles are known. */
+  asOf: IsoDate.optional(),
+  countries: z.array(CountryPatch).default([]),
+  people: z.array(Person).default([]),
+  events: z.array(KnowledgeEvent).default([]),
+});
+export type KnowledgePart = z.infer<typeof KnowledgePart>;
