@@ -1,0 +1,20 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'src/generated/', 'test-results/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Use webextension-polyfill (browser) in entrypoints/ or src/platform/.' }],
+    },
+  },
+  {
+    // browser.* belongs to the glue: entrypoints/ and src/platform/ only.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Only entrypoints/ and src/platform/ touch the browser API.' }, { name: 'wxt/browser', message: 'Only entrypoints/ and src/platform/ touch the browser API.' }] }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+/**
+ * `npm run kb:build`: validate the knowledge files and write what the
+ * extension bundles: the full knowledge (background, popup, cards) and the
+ * compact match index (content script, every page). Fails with every problem.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem } from '../src/knowledge/model';
+import { compileMatchIndex } from '../src/knowledge/compile';
+import { loadKnowledge } from './knowledge-files';
+
+const OUT = join(import.meta.dirname, '..', 'src', 'generated');
+
+const { knowledge, problems } = loadKnowledge();
+// KB_DRAFT=1 lets engineers build while data is mid-edit; CI and `npm test` never set it.
+const draft = process.env['KB_DRAFT'] === '1';
+if (problems.length) {
+  console.error(`kb:build ${draft ? 'DRAFT (problems ignored)' : 'failed'}: the knowledge file has ${problems.length} problem(s):`);
+  for (const p of problems.slice(0, draft ? 10 : Infinity)) console.error(`  ${formatProblem(p)}`);
+  if (!draft) process.exit(1);
+}
+mkdirSync(OUT, { recursive: true });
+const full = JSON.stringify(knowledge);
+const index = JSON.stringify(compileMatchIndex(knowledge));
+writeFileSync(join(OUT, 'knowledge.json'), full);
+writeFileSync(join(OUT, 'match-index.json'), index);
+console.log(`kb:build: knowledge ${(full.length / 1024).toFixed(0)} KB, match index ${(index.length / 1024).toFixed(0)} KB -> src/generated/`);

@@ -1,0 +1,84 @@
+/** Checks that the schema cannot express: references, order of dates, one holder per office. */
+import type { Knowledge, Problem } from './model';
+import type { Office, OfficeRole } from './schema';
+
+const SINGLE_HOLDER: OfficeRole[] = ['head_of_state', 'head_of_government', 'foreign_minister'];
+
+function fileOf(x: object): string {
+  return (x as { $file?: string }).$file ?? 'knowledge';
+}
+
+/** Two terms clash when they share more than a handover day. */
+function overlaps(a: Office, b: Office): boolean {
+  const aEnd = a.end ?? '9999-12-31';
+  const bEnd = b.end ?? '9999-12-31';
+  return a.start < bEnd && b.start < aEnd;
+}
+
+export function checkConsistency(k: Knowledge): Problem[] {
+  const problems: Problem[] = [];
+  const countries = new Set(k.countries.map((c) => c.iso3));
+  const people = new Map<string, string>();
+
+  for (const p of k.people) {
+    const file = fileOf(p);
+    if (people.has(p.wikipedia)) problems.push({ file, id: p.wikipedia, field: 'wikipedia', message: `duplicate person; also in ${people.get(p.wikipedia)}` });
+    people.set(p.wikipedia, file);
+    if (!countries.has(p.country)) problems.push({ file, id: p.wikipedia, field: 'country', message: `unknown country ${p.country}` });
+    p.offices.forEach((o, i) => {
+      if (!countries.has(o.country)) problems.push({ file, id: p.wikipedia, field: `offices.${i}.country`, message: `unknown country ${o.country}` });
+      if (o.end !== null && o.end < o.start) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends (${o.end}) before it starts (${o.start})` });
+      if (k.asOf && o.start > k.asOf) problems.push({ file, id: p.wikipedia, field: `offices.${i}.start`, message: `starts after the snapshot date ${k.asOf}` });
+      if (k.asOf && o.end && o.end > k.asOf) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends after the snapshot date ${k.asOf}; use null while in office` });
+    });
+  }
+
+  // One holder at a time for each country's single-holder roles (acting holders excepted).
+  const terms = new Map<string, { person: string; file: string; office: Office }[]>();
+  for (const p of k.people) {
+    for (const o of p.offices) {
+      if (o.acting) continue;
+      for (const role of o.roles) {
+        if (!SINGLE_HOLDER.includes(role)) continue;
+        const key = `${o.country}:${role}`;
+        const list = terms.get(key) ?? [];
+        list.push({ person: p.wikipedia, file: fileOf(p), office: o });
+        terms.set(key, list);
+      }
+    }
+  }
+  for (const [key, list] of terms) {
+    list.sort((a, b) => a.office.start.localeCompare(b.office.start));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (a.person !== b.person && overlaps(a.office, b.office)) {
+          problems.push({
+            file: b.file, id: b.person, field: 'offices',
+            message: `${key.replace(':', ' ')}: term ${b.office.start}–${b.office.end ?? 'now'} overlaps ${a.person}'s ${a.office.start}–${a.office.end ?? 'now'}`,
+          });
+        }
+      }
+    }
+  }
+
+  const eventIds = new Set<string>();
+  for (const e of k.events) {
+    const file = fileOf(e);
+    if (eventIds.has(e.id)) problems.push({ file, id: e.id, field: 'id', message: 'duplicate event id' });
+    eventIds.add(e.id);
+    if (e.end < e.start) problems.push({ file, id: e.id, field: 'end', message: `ends (${e.end}) before it starts (${e.start})` });
+    if (!e.id.startsWith(e.start)) problems.push({ file, id: e.id, field: 'id', message: `must start with the event's start date ${e.start}` });
+    if (k.asOf && e.start > k.asOf) problems.push({ file, id: e.id, field: 'start', message: `after the snapshot date ${k.asOf}` });
+    e.people.forEach((who, i) => {
+      if (!people.has(who)) problems.push({ file, id: e.id, field: `people.${i}`, message: `"${who}" is not a tracked person (use the exact Wikipedia title)` });
+    });
+    e.countries.forEach((c, i) => {
+      if (!countries.has(c)) problems.push({ file, id: e.id, field: `countries.${i}`, message: `unknown country ${c}` });
+    });
+    if (e.place && !countries.has(e.place.country)) problems.push({ file, id: e.id, field: 'place.country', message: `unknown country ${e.place.country}` });
+    if (e.people.length + e.countries.length === 0) problems.push({ file, id: e.id, field: 'people', message: 'an event needs at least one tracked person or country' });
+  }
+  return problems;
+}

@@ -1,0 +1,154 @@
+/**
+ * Questions the cards, the popup and `annotate` ask of the knowledge: who
+ * held what on a date, who led a country then, which events relate to a page.
+ * Pure functions over the assembled knowledge.
+ */
+import type { Country, Knowledge } from './model';
+import type { KnowledgeEvent, Office, OfficeRole, Person } from './schema';
+
+const ROLE_RANK: Record<OfficeRole, number> = { head_of_state: 0, head_of_government: 0, foreign_minister: 1, spokesperson: 2, other: 3 };
+
+function rank(o: Office): number {
+  return Math.min(...o.roles.map((r) => ROLE_RANK[r]));
+}
+
+/** In office on `date`: the last day counts, so a handover day belongs to both (callers prefer the newer term). */
+export function heldOn(o: Office, date: string): boolean {
+  return o.start <= date && (o.end === null || date <= o.end);
+}
+
+function byImportanceThenRecency(a: Office, b: Office): number {
+  return rank(a) - rank(b) || b.start.localeCompare(a.start);
+}
+
+export type RoleStatus = 'serving' | 'former' | 'future';
+
+export interface RoleOnDate {
+  office: Office;
+  status: RoleStatus;
+  /** "Prime Minister of Japan", "former Prime Minister of Japan", "later Prime Minister of Japan (from 2024-10-01)". */
+  label: string;
+}
+
+/**
+ * The office to show for a person on a date: the most important one held that
+ * day; else the most recent one already left ("former …"); else the first one
+ * still to come ("later …") — never a role they did not have on that day.
+ */
+export function roleOn(person: Person, date: string): RoleOnDate | null {
+  const offices = person.offices;
+  const held = offices.filter((o) => heldOn(o, date) && !(o.end === date && offices.some((n) => n !== o && n.start === date)));
+  if (held.length) {
+    const office = [...held].sort(byImportanceThenRecency)[0]!;
+    return { office, status: 'serving', label: office.title };
+  }
+  const past = offices.filter((o) => o.end !== null && o.end < date).sort((a, b) => b.end!.localeCompare(a.end!) || rank(a) - rank(b));
+  if (past.length) {
+    const office = past[0]!;
+    return { office, status: 'former', label: `former ${office.title}` };
+  }
+  const future = offices.filter((o) => o.start > date).sort((a, b) => a.start.localeCompare(b.start));
+  if (future.length) {
+    const office = future[0]!;
+    return { office, status: 'future', label: `later ${office.title} (from ${office.start})` };
+  }
+  return null;
+}
+
+/** The role for the snapshot date, when it differs from the one on the article's date. */
+export function currentRoleIfDifferent(person: Person, date: string, asOf: string): RoleOnDate | null {
+  const then = roleOn(person, date);
+  const now = roleOn(person, asOf);
+  if (!now || (then && then.office === now.office && then.status === now.status)) return null;
+  return now;
+}
+
+export interface Holder {
+  person: Person;
+  office: Office;
+}
+
+/** Who held `role` for `country` on `date`; the newest term wins a handover day, acting holders only when no one else. */
+export function holderOn(k: Knowledge, country: string, role: OfficeRole, date: string): Holder | null {
+  const found: Holder[] = [];
+  for (const person of k.people) {
+    for (const office of person.offices) {
+      if (office.country === country && office.roles.includes(role) && heldOn(office, date)) found.push({ person, office });
+    }
+  }
+  found.sort((a, b) => Number(!!a.office.acting) - Number(!!b.office.acting) || b.office.start.localeCompare(a.office.start));
+  // A suspended holder stays in office while an acting one exercises it: show the acting one.
+  const acting = found.find((h) => h.office.acting);
+  if (acting && found[0] && acting.office.start > found[0].office.start) return acting;
+  return found[0] ?? null;
+}
+
+export interface CountryLeaders {
+  headOfState: Holder | null;
+  headOfGovernment: Holder | null;
+  foreignMinister: Holder | null;
+}
+
+export function leadersOn(k: Knowledge, country: string, date: string): CountryLeaders {
+  return {
+    headOfState: holderOn(k, country, 'head_of_state', date),
+    headOfGovernment: holderOn(k, country, 'head_of_government', date),
+    foreignMinister: holderOn(k, country, 'foreign_minister', date),
+  };
+}
+
+export interface RankedEvent {
+  event: KnowledgeEvent;
+  score: number;
+  /** Days from the article's date to the event's start; negative = before. */
+  days: number;
+  when: 'before' | 'after';
+}
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+/**
+ * Events that involve the page's entities, most relevant first: an event
+ * scores for each page person (2) and country (1) it involves, and the score
+ * fades with distance from the article's date (halved at about 90 days).
+ * Events sharing only one country with the page need to be close in time.
+ */
+export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: string, limit = 20): RankedEvent[] {
+  const wanted = new Set(entityIds);
+  const base = dayNumber(date);
+  const ranked: RankedEvent[] = [];
+  for (const event of k.events) {
+    const people = event.people.filter((p) => wanted.has(p)).length;
+    const countries = event.countries.filter((c) => wanted.has(c)).length;
+    const overlap = 2 * people + countries;
+    if (overlap === 0) continue;
+    const days = dayNumber(event.start) - base;
+    const score = overlap / (1 + Math.abs(days) / 90);
+    ranked.push({ event, score, days, when: days <= 0 && event.start <= date ? 'before' : 'after' });
+  }
+  ranked.sort((a, b) => b.score - a.score || Math.abs(a.days) - Math.abs(b.days) || a.event.id.localeCompare(b.event.id));
+  return ranked.slice(0, limit);
+}
+
+/** Events that involve one entity, closest to the date first (for a card). */
+export function eventsNear(k: Knowledge, entityId: string, date: string, limit = 3): KnowledgeEvent[] {
+  const base = dayNumber(date);
+  return k.events
+    .filter((e) => e.people.includes(entityId) || e.countries.includes(entityId))
+    .sort((a, b) => Math.abs(dayNumber(a.start) - base) - Math.abs(dayNumber(b.start) - base) || a.id.localeCompare(b.id))
+    .slice(0, limit);
+}
+
+export function findPerson(k: Knowledge, id: string): Person | undefined {
+  return k.people.find((p) => p.wikipedia === id);
+}
+
+export function findCountry(k: Knowledge, iso3: string): Country | undefined {
+  return k.countries.find((c) => c.iso3 === iso3);
+}
+
+export function wikipediaUrl(title: string): string {
+  return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
+}

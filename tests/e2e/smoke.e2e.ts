@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, openPopup, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the extension loads and its content script runs on a news page', async () => {
+  expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/news-2020-wang-yi.html`);
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['backstoryLoaded'] ?? null), { timeout: 10_000 }).not.toBeNull();
+});
+
+test('the popup renders', async () => {
+  const popup = await openPopup(browser);
+  await expect.poll(() => popup.locator('main').count()).toBe(1);
+});
