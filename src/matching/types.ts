@@ -1,0 +1,38 @@
+/**
+ * The contract between the matching engine (src/matching), the page side
+ * (src/page) and the annotate command. Pure data.
+ */
+import type { MentionKind } from '../platform/settings-schema';
+
+export type { MentionKind };
+
+/** How a mention was recognised; the card says it ("named in full earlier on this page"). */
+export type MatchHow =
+  | 'name' // the entity's main name: "Wang Yi", "Japan"
+  | 'alias' // another full name or spelling: "Michael Pompeo", "the U.S.", "Britain"
+  | 'native' // own-script name: 王毅
+  | 'surname' // a surname alone, after the full name earlier on the page
+  | 'demonym' // "Chinese"
+  | 'capital'; // a capital standing for its government: "Beijing said"
+
+export interface Mention {
+  /** UTF-16 offsets into the text given to the matcher. */
+  start: number;
+  end: number;
+  /** Entity id: a person's Wikipedia title or a country's ISO3 code. */
+  entity: string;
+  kind: MentionKind;
+  how: MatchHow;
+}
+
+/**
+ * Matches a page's text block by block, in document order. It remembers what
+ * the page named in full so that a later surname alone can be linked; one
+ * instance per page.
+ */
+export interface PageMatcher {
+  /** Mentions in one block's text (the text of a block element with its inline descendants joined), sorted and non-overlapping. */
+  matchBlock(text: string): Mention[];
+  /** Forget what the page named (a single-page app navigated to a new article). */
+  reset(): void;
+}
