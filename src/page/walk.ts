@@ -1,0 +1,181 @@
+/**
+ * Reads a page's text as blocks: the text of a block element with its inline
+ * descendants joined, so "<b>Yoshihide</b> Suga" is one text the matcher can
+ * see whole. Pure DOM (runs in the content script, happy-dom and the annotate
+ * CLI); never writes to the page.
+ *
+ * Block or inline is decided by tag name alone: getComputedStyle per node
+ * would force style recalculation and cost more than the whole walk.
+ */
+
+export interface Block {
+  /** The block's text: its text nodes' data, concatenated. */
+  text: string;
+  nodes: Text[];
+  /** starts[i] is where nodes[i] begins in `text`. */
+  starts: number[];
+}
+
+/** The tag of the element hosting Backstory's own UI; never read as page text. */
+export const HOST_TAG = 'backstory-ui';
+
+/** Subtrees that are not prose, or that the reader is editing. */
+const SKIP = new Set([
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select',
+  'option', 'button', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', HOST_TAG,
+]);
+
+/** Elements whose text flows with their neighbours'; any other element ends the block. */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark', 'q', 's',
+  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'nobr', 'tt', 'big', 'ruby', 'rb', 'rp', 'rt', 'wbr',
+]);
+
+/**
+ * Longest block handed to the matcher at once. A page with all of its text in
+ * one container would otherwise become one huge task; cutting between text
+ * nodes may split a name at the cut, which is rare enough to accept.
+ */
+export const MAX_BLOCK_CHARS = 20_000;
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+function excludedElement(el: Element): boolean {
+  if (SKIP.has(el.localName)) return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce.toLowerCase() !== 'false';
+}
+
+function isBlockElement(n: Node): boolean {
+  return n.nodeType === ELEMENT && !INLINE.has((n as Element).localName);
+}
+
+/** Whether `node` is, or lies inside, a subtree Backstory never reads (inputs, code, its own UI …). */
+export function isExcluded(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT && excludedElement(n as Element)) return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor (or self) that starts a block: where a re-walk after a change to `node` should begin. */
+export function blockAncestor(node: Node): Element | null {
+  for (let n: Node | null = node.nodeType === ELEMENT ? node : node.parentNode; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT && isBlockElement(n)) return n as Element;
+    if (n.nodeType !== ELEMENT) return null;
+  }
+  return null;
+}
+
+function startOf(root: Document | Element): Node | null {
+  if (root.nodeType === 9) {
+    const doc = root as Document;
+    return doc.body ?? doc.documentElement;
+  }
+  return root;
+}
+
+/**
+ * Walks a subtree one block at a time, so a caller working in time slices can
+ * stop between any two blocks and resume later. Holds only a position: if the
+ * page changes meanwhile the walk continues from where it was, and the
+ * caller's mutation handling re-reads what changed.
+ */
+export class BlockCursor {
+  private readonly root: Node | null;
+  private node: Node | null;
+  private boundary = false;
+  private cur: Block = { text: '', nodes: [], starts: [] };
+
+  constructor(root: Document | Element) {
+    this.root = startOf(root);
+    this.node = this.root && !isExcluded(this.root) ? this.root : null;
+  }
+
+  /**
+   * The page removed the node the walk was about to read, so the rest of the
+   * subtree cannot be reached from here: the caller must re-walk (skipping
+   * what it already read).
+   */
+  lost = false;
+
+  get done(): boolean {
+    return this.node === null && this.cur.nodes.length === 0;
+  }
+
+  /** The next block with visible text, or null when the subtree is exhausted. */
+  next(): Block | null {
+    if (this.node && this.root?.isConnected && !this.node.isConnected) {
+      this.lost = true;
+      this.node = null;
+    }
+    while (this.node) {
+      const n = this.node;
+      if (n.nodeType === TEXT) {
+        const out = this.boundary ? this.take() : null;
+        this.boundary = false;
+        const data = (n as Text).data;
+        if (data.length) {
+          this.cur.starts.push(this.cur.text.length);
+          this.cur.nodes.push(n as Text);
+          this.cur.text += data;
+          if (this.cur.text.length >= MAX_BLOCK_CHARS) this.boundary = true;
+        }
+        this.node = this.advance(n, false);
+        if (out) return out;
+      } else if (n.nodeType === ELEMENT) {
+        if (excludedElement(n as Element)) {
+          this.boundary = true;
+          this.node = this.advance(n, false);
+        } else {
+          if (isBlockElement(n)) this.boundary = true;
+          this.node = this.advance(n, true);
+        }
+      } else {
+        this.node = this.advance(n, false);
+      }
+    }
+    return this.take();
+  }
+
+  private take(): Block | null {
+    const b = this.cur;
+    this.cur = { text: '', nodes: [], starts: [] };
+    // Whitespace between blocks is dropped here; the caller's loop walks on.
+    return b.nodes.length && /\S/.test(b.text) ? b : null;
+  }
+
+  private advance(n: Node, descend: boolean): Node | null {
+    if (descend && n.firstChild) return n.firstChild;
+    let at: Node | null = n;
+    while (at && at !== this.root) {
+      if (isBlockElement(at)) this.boundary = true;
+      if (at.nextSibling) return at.nextSibling;
+      at = at.parentNode;
+    }
+    return null;
+  }
+}
+
+/** Every block of text under `root`, in document order. */
+export function collectBlocks(root: Document | Element): Block[] {
+  const cursor = new BlockCursor(root);
+  const out: Block[] = [];
+  for (let b = cursor.next(); b; b = cursor.next()) out.push(b);
+  return out;
+}
+
+/** The text node and offset inside it for a position in a block's text (an end position resolves to the end of the earlier node). */
+export function locate(block: Block, offset: number, preferEnd = false): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid]!;
+    if (s < offset || (s === offset && !preferEnd)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+}
