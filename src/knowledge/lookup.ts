@@ -1,16 +1,27 @@
 /** The popup's questions: names and roles for a page's entities, related events, search. */
 import type { Knowledge } from './model';
 import { eventLine } from './cards';
-import { findCountry, findPerson, relatedEvents, roleOn } from './query';
-import type { RelatedEvents, SearchHit } from '../platform/messages';
+import { findCountry, findPerson, leadersOn, relatedEvents, roleOn } from './query';
+import type { EntityLine, RelatedEvents, SearchHit } from '../platform/messages';
 
-export function describeEntities(k: Knowledge, ids: string[], date: string): Record<string, { name: string; role: string | null }> {
-  const out: Record<string, { name: string; role: string | null }> = {};
+export function describeEntities(k: Knowledge, ids: string[], date: string): Record<string, EntityLine> {
+  const out: Record<string, EntityLine> = {};
   for (const id of ids) {
     const p = findPerson(k, id);
-    if (p) out[id] = { name: p.name, role: roleOn(p, date)?.label ?? null };
+    if (p) {
+      const role = roleOn(p, date);
+      out[id] = { name: p.name, role: role?.label ?? null, status: role?.status ?? null, flag: findCountry(k, p.country)?.flag ?? '', leaders: [] };
+      continue;
+    }
     const c = findCountry(k, id);
-    if (c) out[id] = { name: c.name, role: null };
+    if (c) {
+      const { headOfState, headOfGovernment } = leadersOn(k, id, date);
+      const leaders = [headOfState, headOfGovernment]
+        .filter((h): h is NonNullable<typeof h> => h !== null)
+        .filter((h, i, all) => all.findIndex((o) => o.person === h.person) === i)
+        .map((h) => ({ name: h.person.name, title: h.office.title }));
+      out[id] = { name: c.name, role: null, status: null, flag: c.flag, leaders };
+    }
   }
   return out;
 }
@@ -29,23 +40,51 @@ export function relatedFor(k: Knowledge, ids: string[], date: string): RelatedEv
   };
 }
 
-function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** Case, accents and punctuation do not matter: "kang kyung wha" finds "Kang Kyung-wha", "o'brien" finds "O’Brien". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
 }
 
+/** How well `q` (folded) fits a set of folded names: whole name, start of name, start of a word, anywhere. */
+function fit(q: string, names: readonly string[]): number {
+  let best = 0;
+  for (const n of names) {
+    if (n === q) return 4;
+    if (n.startsWith(q)) best = Math.max(best, 3);
+    else if (n.split(' ').some((w, i, words) => words.slice(i).join(' ').startsWith(q))) best = Math.max(best, 2);
+    else if (n.includes(q)) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+/** People and countries whose names fit the query, best first; a person's detail is their office on `date`. */
 export function searchKnowledge(k: Knowledge, query: string, date: string, limit = 12): SearchHit[] {
-  const q = fold(query.trim());
-  if (q.length < 2) return [];
+  const q = fold(query);
+  // One character is too little in Latin script, but a whole name in Chinese or Japanese can be two.
+  if (q.length === 0 || (q.length < 2 && /^[\p{Script=Latin}\d ]+$/u.test(q))) return [];
   const hits: (SearchHit & { score: number })[] = [];
   for (const p of k.people) {
-    const names = [p.name, ...p.aliases, ...p.native].map(fold);
-    const score = names.some((n) => n.startsWith(q)) ? 2 : names.some((n) => n.includes(q)) ? 1 : 0;
-    if (score) hits.push({ id: p.wikipedia, kind: 'person', name: p.name, detail: roleOn(p, date)?.label ?? '', score });
+    const score = fit(q, [p.name, ...p.aliases, ...p.native].map(fold));
+    if (!score) continue;
+    const role = roleOn(p, date);
+    const country = findCountry(k, p.country);
+    // Someone in office on the date comes before a namesake who was not.
+    hits.push({ id: p.wikipedia, kind: 'person', name: p.name, flag: country?.flag ?? '', detail: role?.label ?? country?.name ?? '', score: score + (role?.status === 'serving' ? 0.5 : 0) });
   }
   for (const c of k.countries) {
-    const names = [c.name, ...c.aliases, ...c.demonyms].map(fold);
-    const score = names.some((n) => n.startsWith(q)) ? 2 : names.some((n) => n.includes(q)) ? 1 : 0;
-    if (score) hits.push({ id: c.iso3, kind: 'country', name: c.name, detail: `${c.flag} ${c.region}`, score });
+    let score = fit(q, [c.name, ...c.aliases, ...c.demonyms].map(fold));
+    // A capital finds its country, below any name that fits as well.
+    if (!score && c.capital && fit(q, [fold(c.capital)]) >= 2) score = 1.5;
+    if (!score) continue;
+    hits.push({ id: c.iso3, kind: 'country', name: c.name, flag: c.flag, detail: [c.capital, c.subregion || c.region].filter(Boolean).join(' · '), score: score + 0.25 });
   }
-  return hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit).map(({ score: _s, ...h }) => h);
+  return hits
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map(({ score: _s, ...h }) => h);
 }

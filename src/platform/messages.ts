@@ -29,7 +29,21 @@ export interface SearchHit {
   id: string;
   kind: 'person' | 'country';
   name: string;
+  flag: string;
+  /** A person's office on the date, or a country's capital and region. */
   detail: string;
+}
+
+/** A page entity in one line: a person's office on the date, a country's leaders then. */
+export interface EntityLine {
+  name: string;
+  /** The person's office on the date ("former …" / "later …" when out of office then); null for a country. */
+  role: string | null;
+  status: 'serving' | 'former' | 'future' | null;
+  /** The person's country's flag, or the country's own. */
+  flag: string;
+  /** A country's head of state and of government on the date (one name when the same person). */
+  leaders: { name: string; title: string }[];
 }
 
 export interface RelatedEvents {
@@ -41,7 +55,7 @@ export interface RelatedEvents {
 /** Requests answered by the background, with their replies. */
 export interface BackgroundProtocol {
   card: { req: { entity: string; date: string }; res: Card | null };
-  describe: { req: { entities: string[]; date: string }; res: Record<string, { name: string; role: string | null }> };
+  describe: { req: { entities: string[]; date: string }; res: Record<string, EntityLine> };
   related: { req: { entities: string[]; date: string }; res: RelatedEvents };
   search: { req: { query: string; date: string }; res: SearchHit[] };
 }

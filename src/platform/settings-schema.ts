@@ -12,7 +12,7 @@ export const SETTINGS_VERSION = 1;
 export interface Settings {
   /** Highlights on every site. */
   enabled: boolean;
-  /** Hostnames where highlights are off. */
+  /** Sites (see siteKey) where highlights are off. */
   disabledSites: string[];
   /** Which kinds of mention are highlighted. */
   kinds: Record<MentionKind, boolean>;
@@ -20,14 +20,38 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
-  disabledSites: [],
-  kinds: { person: true, country: true, demonym: true, capital: true },
+  disabledSites: Object.freeze([]) as unknown as string[],
+  kinds: Object.freeze({ person: true, country: true, demonym: true, capital: true }),
 });
 
 /** Storage keys, one per setting, plus the layout version. */
 export const KEYS = { version: 'v', enabled: 'enabled', disabledSites: 'disabledSites', kinds: 'kinds' } as const;
 
-const HOST = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/;
+/** storage.sync allows 8 KB per item; a few hundred sites fit well under it. */
+export const MAX_DISABLED_SITES = 300;
+
+const SITE = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
+
+/**
+ * The key a site is remembered by: the lower-cased host name without port,
+ * trailing dot or a leading "www.", so "https://www.example.com:8443/x",
+ * "example.com" and "Example.COM." are one site. Accepts a host or a URL.
+ * Returns null for anything that is not a web host.
+ */
+export function siteKey(hostOrUrl: string): string | null {
+  let host = hostOrUrl.trim().toLowerCase();
+  if (host.includes('://')) {
+    try {
+      const url = new URL(host);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+      host = url.hostname;
+    } catch {
+      return null;
+    }
+  }
+  host = host.replace(/:\d{1,5}$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  return host.length > 0 && host.length <= 253 && SITE.test(host) ? host : null;
+}
 
 function readKinds(raw: unknown): Record<MentionKind, boolean> {
   const out = { ...DEFAULT_SETTINGS.kinds };
@@ -42,33 +66,49 @@ function readKinds(raw: unknown): Record<MentionKind, boolean> {
 
 function readSites(raw: unknown): string[] {
   if (!Array.isArray(raw)) return [];
-  return [...new Set(raw.filter((s): s is string => typeof s === 'string' && HOST.test(s.toLowerCase())).map((s) => s.toLowerCase()))];
+  const keys = raw.map((s) => (typeof s === 'string' ? siteKey(s) : null)).filter((s): s is string => s !== null);
+  return [...new Set(keys)].slice(0, MAX_DISABLED_SITES);
 }
+
+export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations from older layouts, keyed by the version they upgrade from.
- * Version 0 is "no version key": whatever was stored is read as version 1.
+ * Migrations from older layouts, keyed by the version they upgrade from; each
+ * returns the layout of the next version. Version 0 is "no version key":
+ * nothing older than version 1 was ever released, so it reads as version 1.
+ * A future change of layout bumps SETTINGS_VERSION and adds the step here.
  */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  0: (raw) => raw,
-};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
+  0: (raw: Record<string, unknown>) => raw,
+});
 
-export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
-  let version = typeof raw[KEYS.version] === 'number' ? (raw[KEYS.version] as number) : 0;
-  // A newer or nonsense version cannot be read safely: keep what parses per setting.
-  if (!Number.isInteger(version) || version > SETTINGS_VERSION || version < 0) return raw;
-  let data = raw;
-  while (version < SETTINGS_VERSION) {
-    const step = MIGRATIONS[version];
-    if (!step) break;
-    data = step(data);
-    version++;
-  }
-  return data;
+/** The stored layout version: 0 when there is none. */
+export function storedVersion(raw: Record<string, unknown>): number {
+  const v = raw[KEYS.version];
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
 }
 
-export function parseSettings(stored: unknown): Settings {
-  const raw = stored && typeof stored === 'object' && !Array.isArray(stored) ? migrate(stored as Record<string, unknown>) : {};
+export function migrate(raw: Record<string, unknown>, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, target = SETTINGS_VERSION): Record<string, unknown> {
+  let version = storedVersion(raw);
+  // A newer layout (written by a later release, synced here) cannot be upgraded: keep what parses per setting.
+  if (version >= target) return raw;
+  let data = raw;
+  while (version < target) {
+    const step = migrations[version];
+    if (!step) break;
+    try {
+      data = step(data);
+    } catch {
+      // A step that chokes on corrupt data must not cost the settings that still parse.
+      break;
+    }
+    version++;
+  }
+  return { ...data, [KEYS.version]: version };
+}
+
+export function parseSettings(stored: unknown, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): Settings {
+  const raw = stored && typeof stored === 'object' && !Array.isArray(stored) ? migrate(stored as Record<string, unknown>, migrations) : {};
   return {
     enabled: typeof raw[KEYS.enabled] === 'boolean' ? (raw[KEYS.enabled] as boolean) : DEFAULT_SETTINGS.enabled,
     disabledSites: readSites(raw[KEYS.disabledSites]),
@@ -76,11 +116,21 @@ export function parseSettings(stored: unknown): Settings {
   };
 }
 
-/** Whether highlights of `kind` show on `host` under these settings. */
+/** Whether highlights of `kind` show on `host` (a host or URL) under these settings. */
 export function showsKind(s: Settings, host: string, kind: MentionKind): boolean {
-  return s.enabled && !s.disabledSites.includes(host.toLowerCase()) && s.kinds[kind];
+  return siteEnabled(s, host) && s.kinds[kind];
 }
 
+/** Whether highlights show at all on `host` (a host or URL). */
 export function siteEnabled(s: Settings, host: string): boolean {
-  return s.enabled && !s.disabledSites.includes(host.toLowerCase());
+  const key = siteKey(host);
+  return s.enabled && (key === null || !s.disabledSites.includes(key));
+}
+
+/** The disabled-site list after switching `host` on or off; unchanged for a host that is not a web site. */
+export function withSite(sites: readonly string[], host: string, on: boolean): string[] {
+  const key = siteKey(host);
+  if (key === null) return [...sites];
+  const rest = sites.filter((s) => s !== key);
+  return on ? rest : [...rest, key].slice(-MAX_DISABLED_SITES);
 }

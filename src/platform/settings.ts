@@ -1,33 +1,86 @@
-/** Settings in extension storage: sync where the browser has it, local otherwise. */
+/**
+ * Settings in extension storage: sync where the browser has it (so they follow
+ * the reader to other machines), local otherwise or when sync refuses.
+ */
 import browser, { type Storage } from 'webextension-polyfill';
-import { KEYS, parseSettings, SETTINGS_VERSION, type Settings } from './settings-schema';
+import { KEYS, parseSettings, SETTINGS_VERSION, storedVersion, type Settings } from './settings-schema';
 
-function area(): Storage.StorageArea {
-  return browser.storage.sync ?? browser.storage.local;
+const OUR_KEYS: ReadonlySet<string> = new Set(Object.values(KEYS));
+
+let chosen: Promise<Storage.StorageArea> | null = null;
+
+/**
+ * Sync when it answers, local otherwise: Firefox with sync turned off in
+ * about:config, or a browser without it, rejects or lacks storage.sync. The
+ * choice is made once, so reads and writes always meet in the same area.
+ */
+function area(): Promise<Storage.StorageArea> {
+  chosen ??= (async () => {
+    const sync = browser.storage.sync as Storage.StorageArea | undefined;
+    if (sync) {
+      try {
+        await sync.get(KEYS.version);
+        return sync;
+      } catch {
+        // fall through to local
+      }
+    }
+    return browser.storage.local;
+  })();
+  return chosen;
 }
 
+/** Forget the chosen storage area (tests swap the fake browser's storage between cases). */
+export function resetStorageChoice(): void {
+  chosen = null;
+}
+
+async function readStored(): Promise<Record<string, unknown>> {
+  const got = (await (await area()).get([...OUR_KEYS])) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(got).filter(([, v]) => v !== undefined));
+}
+
+/** The settings, each one its default when missing or unreadable. Never rejects. */
 export async function loadSettings(): Promise<Settings> {
+  let stored: Record<string, unknown>;
   try {
-    return parseSettings(await area().get(null));
+    stored = await readStored();
   } catch {
     return parseSettings(undefined);
   }
+  const settings = parseSettings(stored);
+  if (Object.keys(stored).length > 0 && storedVersion(stored) < SETTINGS_VERSION) {
+    // Write the upgraded layout back once so later readers skip the migration.
+    void saveSettings(settings).catch(() => undefined);
+  }
+  return settings;
 }
 
 /** Writes only the settings given, so a concurrent change to another one is not overwritten. */
 export async function saveSettings(patch: Partial<Settings>): Promise<void> {
   const out: Record<string, unknown> = { [KEYS.version]: SETTINGS_VERSION };
   if (patch.enabled !== undefined) out[KEYS.enabled] = patch.enabled;
-  if (patch.disabledSites !== undefined) out[KEYS.disabledSites] = patch.disabledSites;
-  if (patch.kinds !== undefined) out[KEYS.kinds] = patch.kinds;
-  await area().set(out);
+  if (patch.disabledSites !== undefined) out[KEYS.disabledSites] = [...patch.disabledSites];
+  if (patch.kinds !== undefined) out[KEYS.kinds] = { ...patch.kinds };
+  await (await area()).set(out);
 }
 
-/** Calls back with the whole parsed settings whenever any of them changes. Returns an unsubscribe. */
+/**
+ * Calls back with the whole parsed settings whenever one of them changes, in
+ * any tab or on another synced machine. Returns an unsubscribe.
+ */
 export function watchSettings(onChange: (s: Settings) => void): () => void {
-  const listener = (_changes: unknown, areaName: string) => {
-    if (areaName === 'sync' || areaName === 'local') void loadSettings().then(onChange);
+  let active = true;
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'sync' && areaName !== 'local') return;
+    if (!Object.keys(changes).some((k) => OUR_KEYS.has(k))) return;
+    void loadSettings().then((s) => {
+      if (active) onChange(s);
+    });
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    active = false;
+    browser.storage.onChanged.removeListener(listener);
+  };
 }
