@@ -1,0 +1,124 @@
+/**
+ * The Firefox build in real Firefox (Debian's firefox-esr over WebDriver BiDi):
+ * it installs, its background answers, its popup renders, and on the Nov 2020
+ * Wang Yi story it highlights the people it tracks and opens a card on hover.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { serveFixtures, type FixtureServer } from '../e2e/harness';
+import { ADDON_ID, MIN_FIREFOX, launchFirefoxWithExtension, waitFor, type FirefoxExtensionBrowser } from './harness';
+
+const STORY = '/news-2020-wang-yi.html';
+const STORY_DATE = '2020-11-20';
+
+let firefox: FirefoxExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function openStory(): Promise<Page> {
+  const page = await firefox.newPage();
+  await page.goto(`${server.url}${STORY}`);
+  return page;
+}
+
+/** Backstory's highlights registered on the page, with the text each range covers. */
+function backstoryHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory')) continue;
+      out[name] = [...highlight].map((range) => range.toString());
+    }
+    return out;
+  });
+}
+
+/** The text of every open shadow root on the page: where Backstory's UI lives. */
+function shadowText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const visit = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          texts.push(el.shadowRoot.textContent ?? '');
+          visit(el.shadowRoot);
+        }
+      }
+    };
+    visit(document);
+    return texts.join('\n');
+  });
+}
+
+test('Firefox 140+ installs the Firefox build as a temporary add-on', () => {
+  expect(Number(/\/(\d+)/.exec(firefox.version)?.[1])).toBeGreaterThanOrEqual(MIN_FIREFOX);
+  expect(firefox.extensionId).toBe(ADDON_ID);
+});
+
+test("the background answers: Wang Yi's card on the story's date", async () => {
+  const popup = await firefox.openPopup();
+  const card = await popup.evaluate(
+    (date) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+      .browser.runtime.sendMessage({ type: 'card', entity: 'Wang Yi', date }),
+    STORY_DATE,
+  );
+  expect(card).toMatchObject({ kind: 'person', id: 'Wang Yi', role: { label: expect.stringContaining('Minister of Foreign Affairs') } });
+  await popup.close();
+});
+
+test('the popup renders', async () => {
+  const popup = await firefox.openPopup();
+  await waitFor(() => popup.evaluate(() => document.querySelectorAll('main').length), (n) => n === 1, 'the popup has no <main>');
+  await popup.close();
+});
+
+test('highlights appear on the story', async () => {
+  const page = await openStory();
+  const highlights = await waitFor(
+    () => backstoryHighlights(page),
+    (h) => Object.values(h).flat().some((text) => text === 'Wang Yi'),
+    'no backstory-* highlight covers "Wang Yi"',
+  );
+  const covered = Object.values(highlights).flat();
+  for (const name of ['Suga', 'Japan']) {
+    expect(covered.some((text) => text.includes(name)), `${name} is highlighted`).toBe(true);
+  }
+  await page.close();
+});
+
+test('hovering "Wang Yi" opens a card with the office he held on the story\'s date', async () => {
+  const page = await openStory();
+  await waitFor(() => backstoryHighlights(page), (h) => Object.keys(h).length > 0, 'the story was never highlighted');
+  expect(await shadowText(page)).not.toContain('Minister of Foreign Affairs');
+
+  // The body's first mention, "Chinese Foreign Minister Wang Yi will visit…".
+  const point = await page.evaluate(() => {
+    const para = [...document.querySelectorAll('article p')].find((p) => p.textContent?.includes('Foreign Minister Wang Yi'));
+    const walker = document.createTreeWalker(para!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf('Wang Yi');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'Wang Yi'.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  await page.mouse.move(point!.x, point!.y);
+
+  const text = await waitFor(() => shadowText(page), (t) => t.includes('Minister of Foreign Affairs'), 'no card with "Minister of Foreign Affairs" opened');
+  expect(text).toContain('Wang Yi');
+  await page.close();
+});
