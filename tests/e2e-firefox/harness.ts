@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CLOSED_PORT, ROOT } from '../e2e/harness';
 
-export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv2');
+/** The Firefox build under test; BACKSTORY_FIREFOX_BUILD points the tests at another unpacked build. */
+export const FIREFOX_EXTENSION_DIR = process.env['BACKSTORY_FIREFOX_BUILD'] ?? join(ROOT, '.output', 'firefox-mv2');
 /** The add-on id the Firefox manifest declares (wxt.config.ts). */
 export const ADDON_ID = 'backstory@backstory.invalid';
 /**
