@@ -1,0 +1,37 @@
+/**
+ * Packs the comparison contenders (the floor, one big RegExp, mark.js) into a
+ * small unpacked extension of the bench's own, so they run where and when
+ * Backstory's content script runs (document_idle, isolated world) and are
+ * timed by the same trace.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { aliasRegExpSource } from './aliases';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const MARK_JS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
+
+export type Contender = 'none' | 'floor' | 'regexp' | 'markre' | 'markkw';
+
+export function buildContenderExtension(aliases: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-contenders-'));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'bench contenders',
+      version: '1.0',
+      // launchWithExtension finds the extension id through its service worker.
+      background: { service_worker: 'sw.js' },
+      content_scripts: [{ matches: ['http://*/*'], run_at: 'document_idle', js: ['aliases.js', 'mark.min.js', 'runner.js'] }],
+    }),
+  );
+  writeFileSync(join(dir, 'sw.js'), '');
+  const re = aliasRegExpSource(aliases);
+  writeFileSync(join(dir, 'aliases.js'), `var BENCH_ALIASES = ${JSON.stringify(aliases)};\nvar BENCH_RE = ${JSON.stringify(re)};\n`);
+  copyFileSync(MARK_JS, join(dir, 'mark.min.js'));
+  copyFileSync(join(import.meta.dirname, 'contenders', 'runner.js'), join(dir, 'runner.js'));
+  return dir;
+}

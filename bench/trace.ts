@@ -1,0 +1,165 @@
+/**
+ * Main-thread time from a Chromium trace (CDP Tracing), attributed to one
+ * content script: every top-level task on the page's renderer main thread
+ * from the script's first instruction until the end of the first frame that
+ * paints after it signals "done". The generated pages run no scripts of their
+ * own and have finished parsing by document_idle, so that window holds the
+ * content script's JavaScript and the style, layout and paint it causes (the
+ * `none` control shows what little else falls into such a window).
+ */
+import type { CDPSession } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: Record<string, unknown> } & Record<string, unknown>;
+}
+
+const CATEGORIES = [
+  '__metadata',
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'v8.execute',
+];
+
+/** Starts a trace; the returned function stops it and yields the events. */
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: TraceEvent[] }) => void events.push(...e.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES },
+  });
+  return async () => {
+    const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
+export interface WindowFigures {
+  /** Main-thread busy time (sum of top-level tasks, clipped) from start to painted. */
+  busyMs: number;
+  /** Start to done: the script's own span (wall clock). */
+  scriptWallMs: number;
+  /** Start to the end of the frame that paints the result (wall clock). */
+  paintedWallMs: number;
+  /** Busy time from start to done (before the painting frame). */
+  busyToDoneMs: number;
+  /** JavaScript of the content script's own URLs inside the window. */
+  jsMs: number;
+  /** Style, layout, pre-paint, paint, layerize and commit inside the window. */
+  renderMs: number;
+  /** Garbage collection inside the window. */
+  gcMs: number;
+  /** Longest top-level task that overlaps the window. */
+  longestTaskMs: number;
+  /** Top-level tasks overlapping the window. */
+  tasks: number;
+  /** Whether a frame with Paint/Commit was found after done (false: the window ends when the done task ends). */
+  framePainted: boolean;
+  /** The page's own layout ran before the content script started (sanity check of the method). */
+  pageLaidOutBefore: boolean;
+}
+
+const RENDER = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer', 'HitTest']);
+const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_MC_INCREMENTAL', 'BlinkGC.AtomicPhase']);
+const JS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch', 'RunMicrotasks', 'v8.callFunction', 'V8.Execute']);
+
+function urlOf(e: TraceEvent): string {
+  const d = e.args?.data;
+  const u = d?.['url'] ?? (e.args?.['fileName'] as string | undefined);
+  return typeof u === 'string' ? u : '';
+}
+
+export interface WindowSpec {
+  /** The page's URL (finds its renderer). */
+  pageUrl: string;
+  /** Content scripts are recognised by this URL prefix (chrome-extension://ID/). */
+  scriptPrefix: string;
+  /** User-timing mark whose time is the start; else the first EvaluateScript of the prefix. */
+  startMark?: string;
+  /** User-timing mark whose time means "work done, result registered"; else the end of the last task running the script. */
+  doneMark?: string;
+}
+
+/** The renderer main thread (pid, tid) of the frame that committed `pageUrl`. */
+function mainThread(events: TraceEvent[], pageUrl: string): { pid: number; tid: number } {
+  const commit = events.filter((e) => e.name === 'FrameCommittedInBrowser' && urlOf(e) === pageUrl).at(-1);
+  const pid = (commit?.args?.data?.['processId'] as number | undefined) ??
+    events.find((e) => e.name === 'ParseHTML' && String((e.args?.['beginData'] as Record<string, unknown> | undefined)?.['url'] ?? '') === pageUrl)?.pid;
+  if (pid === undefined) throw new Error(`trace: no renderer committed ${pageUrl}`);
+  const named = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args?.['name'] as string) === 'CrRendererMain');
+  return { pid, tid: named?.tid ?? pid };
+}
+
+/** Outermost events of the given names (nested ones are inside and would be counted twice). */
+function outermost(list: TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of list) {
+    if (e.ts >= end) {
+      out.push(e);
+      end = e.ts + (e.dur ?? 0);
+    }
+  }
+  return out;
+}
+
+function overlap(e: TraceEvent, a: number, b: number): number {
+  return Math.max(0, Math.min(e.ts + (e.dur ?? 0), b) - Math.max(e.ts, a));
+}
+
+export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFigures {
+  const { pid, tid } = mainThread(events, spec.pageUrl);
+  const main = events.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const complete = main.filter((e) => e.ph === 'X');
+  let tasks = complete.filter((e) => e.name === 'RunTask');
+  if (tasks.length === 0) tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  tasks = outermost(tasks);
+  const mark = (name: string) => main.find((e) => e.cat.includes('blink.user_timing') && e.name === name && (e.ph === 'I' || e.ph === 'R' || e.ph === 'n'))?.ts;
+  const scriptJs = complete.filter((e) => urlOf(e).startsWith(spec.scriptPrefix) && JS.has(e.name));
+
+  const start = (spec.startMark ? mark(spec.startMark) : undefined) ?? scriptJs.find((e) => e.name === 'EvaluateScript')?.ts;
+  if (start === undefined) throw new Error(`trace: the content script (${spec.scriptPrefix}…) never ran on ${spec.pageUrl}`);
+  const taskAt = (ts: number) => tasks.find((t) => t.ts <= ts && ts <= t.ts + (t.dur ?? 0));
+  let done = spec.doneMark ? mark(spec.doneMark) : undefined;
+  if (done === undefined) {
+    const last = scriptJs.filter((e) => e.ts >= start).at(-1);
+    done = last ? last.ts + (last.dur ?? 0) : start;
+  }
+  const doneTask = taskAt(done);
+  const doneTaskEnd = doneTask ? doneTask.ts + (doneTask.dur ?? 0) : done;
+  // The frame that shows the result: the first task after the done task that paints or commits.
+  const paints = complete.filter((e) => (e.name === 'Paint' || e.name === 'Commit') && e.ts >= doneTaskEnd);
+  const paintTask = paints.length ? taskAt(paints[0]!.ts) : undefined;
+  const end = paintTask ? paintTask.ts + (paintTask.dur ?? 0) : doneTaskEnd;
+
+  const inWindow = tasks.filter((t) => overlap(t, start, end) > 0 || (t.ts <= start && start <= t.ts + (t.dur ?? 0)));
+  const sum = (list: TraceEvent[], a: number, b: number) => list.reduce((s, e) => s + overlap(e, a, b), 0);
+  const firstLayout = complete.find((e) => e.name === 'Layout');
+  return {
+    busyMs: sum(tasks, start, end) / 1000,
+    busyToDoneMs: sum(tasks, start, done) / 1000,
+    scriptWallMs: (done - start) / 1000,
+    paintedWallMs: (end - start) / 1000,
+    jsMs: sum(outermost(scriptJs), start, end) / 1000,
+    renderMs: sum(outermost(complete.filter((e) => RENDER.has(e.name))), start, end) / 1000,
+    gcMs: sum(outermost(complete.filter((e) => GC.has(e.name))), start, end) / 1000,
+    longestTaskMs: Math.max(0, ...inWindow.map((t) => (t.dur ?? 0) / 1000)),
+    tasks: inWindow.length,
+    framePainted: paintTask !== undefined,
+    pageLaidOutBefore: firstLayout !== undefined && firstLayout.ts < start,
+  };
+}
