@@ -1,27 +1,31 @@
 /**
  * The Firefox build in real Firefox (Debian's firefox-esr over WebDriver BiDi):
  * it installs, its background answers, its popup renders, and on the Nov 2020
- * Wang Yi story it highlights the people it tracks and opens a card on hover.
+ * Wang Yi story it highlights the people it tracks and opens a card on hover,
+ * all without a request leaving the machine.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { serveFixtures, type FixtureServer } from '../e2e/harness';
-import { ADDON_ID, MIN_FIREFOX, launchFirefoxWithExtension, waitFor, type FirefoxExtensionBrowser } from './harness';
+import { ADDON_ID, MIN_FIREFOX, launchFirefoxWithExtension, startLoggingProxy, waitFor, type FirefoxExtensionBrowser, type LoggingProxy } from './harness';
 
 const STORY = '/news-2020-wang-yi.html';
 const STORY_DATE = '2020-11-20';
 
 let firefox: FirefoxExtensionBrowser;
 let server: FixtureServer;
+let proxy: LoggingProxy;
 
 beforeAll(async () => {
   server = await serveFixtures();
-  firefox = await launchFirefoxWithExtension();
+  proxy = await startLoggingProxy();
+  firefox = await launchFirefoxWithExtension({ proxy: proxy.address });
 });
 
 afterAll(async () => {
   await firefox?.close();
   await server?.close();
+  await proxy?.close();
 });
 
 async function openStory(): Promise<Page> {
@@ -121,4 +125,11 @@ test('hovering "Wang Yi" opens a card with the office he held on the story\'s da
   const text = await waitFor(() => shadowText(page), (t) => t.includes('Minister of Foreign Affairs'), 'no card with "Minister of Foreign Affairs" opened');
   expect(text).toContain('Wang Yi');
   await page.close();
+});
+
+// Runs last (Vitest keeps file order): everything above went through the logging proxy.
+test('nothing tried to leave the machine', async () => {
+  const page = await openStory();
+  await page.close();
+  expect(proxy.requests).toEqual([]);
 });

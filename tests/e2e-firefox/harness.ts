@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CLOSED_PORT, ROOT } from '../e2e/harness';
@@ -73,6 +74,7 @@ function offlinePrefs(proxy: string): Record<string, unknown> {
     'network.proxy.no_proxies_on': '',
     'network.proxy.allow_hijacking_localhost': false,
     'network.trr.mode': 5,
+    'media.peerconnection.enabled': false,
     'network.dns.disablePrefetch': true,
     'network.prefetch-next': false,
     'network.predictor.enabled': false,
@@ -103,6 +105,9 @@ function offlinePrefs(proxy: string): Record<string, unknown> {
     'identity.fxaccounts.enabled': false,
     'messaging-system.rsexperimentloader.enabled': false,
     'browser.discovery.enabled': false,
+    // Remote settings (blocklists, etc.) poll firefox.settings.services.mozilla.com
+    // at start-up whatever else is set; this dummy server makes them skip it.
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
   };
 }
@@ -137,7 +142,13 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions = {}
     defaultViewport: { width: 1200, height: 900 },
     extraPrefsFirefox: offlinePrefs(opts.proxy ?? `127.0.0.1:${CLOSED_PORT}`),
     // Headless Firefox needs no display; keep it off any the environment names.
-    env: { ...process.env, DISPLAY: '', MOZ_CRASHREPORTER_DISABLE: '1' },
+    env: {
+      ...process.env,
+      DISPLAY: '',
+      MOZ_CRASHREPORTER_DISABLE: '1',
+      // Lets services.settings.server below take effect in a release build.
+      MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+    },
   });
   try {
     const version = await browser.version();
@@ -181,4 +192,34 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     last = await read();
   }
   return last;
+}
+
+export interface LoggingProxy {
+  /** host:port for FirefoxLaunchOptions.proxy. */
+  address: string;
+  /** The first line of every request that reached the proxy (e.g. "CONNECT host:443 HTTP/1.1"). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy that forwards nothing: it records what the browser tried to reach
+ * beyond loopback and answers 502, so a test can prove nothing left the machine.
+ */
+export async function startLoggingProxy(): Promise<LoggingProxy> {
+  const requests: string[] = [];
+  const server = createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', (chunk) => {
+      requests.push(chunk.toString('latin1').split('\r\n')[0]!.slice(0, 200));
+      socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    address: `127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
