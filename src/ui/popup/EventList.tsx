@@ -1,0 +1,81 @@
+/** Events, one per item: date, title, who and which countries took part (the page's own in bold), and the source. */
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import type { EventLine } from '../../knowledge/cards';
+import { formatRange, isWebLink, sourceHost } from './format';
+import { useLocale } from './i18n';
+
+export interface EventListProps {
+  events: readonly EventLine[];
+  names: Record<string, string>;
+  /** Entity ids named on the page, shown in bold among the participants. */
+  onPage?: ReadonlySet<string>;
+  /** How many to show before "Show more". */
+  initial?: number;
+  testId?: string;
+  labelledBy?: string;
+  /** For lists without names for the participants' ids (a card's events). */
+  hideParticipants?: boolean;
+}
+
+function Participants({ ids, names, onPage }: { ids: readonly string[]; names: Record<string, string>; onPage: ReadonlySet<string> }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <Fragment key={id}>
+          {i > 0 && ', '}
+          {onPage.has(id) ? <strong>{names[id] ?? id}</strong> : names[id] ?? id}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+export function EventItem({ event, names, onPage, hideParticipants = false }: { event: EventLine; names: Record<string, string>; onPage: ReadonlySet<string>; hideParticipants?: boolean }) {
+  const { t, language } = useLocale();
+  return (
+    <li class="event" data-testid="event" data-event={event.id}>
+      <time class="event-date" dateTime={event.start}>
+        {formatRange(event.start, event.end, language)}
+      </time>
+      <span class="event-title">{event.title}</span>
+      {!hideParticipants && (event.people.length > 0 || event.countries.length > 0) && (
+        <span class="event-who">
+          <Participants ids={event.people} names={names} onPage={onPage} />
+          {event.people.length > 0 && event.countries.length > 0 && ' · '}
+          <Participants ids={event.countries} names={names} onPage={onPage} />
+        </span>
+      )}
+      {event.source && (
+        <span class="event-source">
+          {isWebLink(event.source) ? (
+            <a href={event.source} target="_blank" rel="noreferrer noopener">
+              {t('popup_source', sourceHost(event.source))}
+            </a>
+          ) : (
+            t('popup_source', event.source)
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
+
+export function EventList({ events, names, onPage = new Set(), initial = Infinity, testId, labelledBy, hideParticipants }: EventListProps) {
+  const { t } = useLocale();
+  const [all, setAll] = useState(false);
+  const shown = all ? events : events.slice(0, initial);
+  const hidden = events.length - shown.length;
+  return (
+    <>
+      <ul class="events" data-testid={testId} aria-labelledby={labelledBy}>
+        {shown.map((e) => <EventItem key={e.id} event={e} names={names} onPage={onPage} hideParticipants={hideParticipants} />)}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" class="link-button" onClick={() => setAll(true)}>
+          {t('popup_show_more', hidden)}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/** "On this page": the people, then the countries, the page names, with the article's date and where it came from. */
+import type { PageEntity, PageSummary } from '../../platform/messages';
+import type { Described } from './api';
+import { DATE_SOURCE_KEY, formatDate } from './format';
+import { useLocale } from './i18n';
+
+export interface PageSectionProps {
+  summary: PageSummary;
+  described: Described | null;
+  onReveal(entity: string): void;
+}
+
+/** People first; within a kind, the most mentioned first, then by name. */
+export function orderEntities(entities: readonly PageEntity[]): PageEntity[] {
+  const kindRank = (e: PageEntity) => (e.kind === 'person' ? 0 : 1);
+  return [...entities].sort((a, b) => kindRank(a) - kindRank(b) || b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function ArticleDate({ summary }: { summary: PageSummary }) {
+  const { t, language } = useLocale();
+  return (
+    <p class="article-date" data-testid="article-date">
+      {t('popup_article_date', formatDate(summary.date, language))}
+      <span class="muted"> · {t(DATE_SOURCE_KEY[summary.dateSource])}</span>
+    </p>
+  );
+}
+
+function EntityRow({ entity, described, onReveal }: { entity: PageEntity; described: Described | null; onReveal(id: string): void }) {
+  const { t } = useLocale();
+  const d = described?.[entity.id];
+  const name = d?.name ?? entity.name;
+  const detail = entity.kind === 'person' ? d?.role ?? '' : (d?.leaders ?? []).map((l) => l.name).join(', ');
+  const mentions = entity.count === 1 ? t('popup_mentions_one') : t('popup_mentions_other', entity.count);
+  return (
+    <li>
+      <button type="button" class="entity" data-entity={entity.id} data-testid="page-entity" onClick={() => onReveal(entity.id)} title={t('popup_reveal_title')}>
+        <span class="flag" aria-hidden="true">{d?.flag ?? ''}</span>
+        <span class="entity-text">
+          <span class="entity-name">{name}</span>
+          {detail && (
+            <span class={`entity-detail${d?.status && d.status !== 'serving' ? ' out-of-office' : ''}`} data-testid="entity-role">
+              {entity.kind === 'country' ? t('popup_leaders', detail) : detail}
+            </span>
+          )}
+        </span>
+        <span class="count" aria-label={mentions} title={mentions}>
+          {entity.count}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+export function PageSection({ summary, described, onReveal }: PageSectionProps) {
+  const { t } = useLocale();
+  const ordered = orderEntities(summary.entities);
+  const people = ordered.filter((e) => e.kind === 'person');
+  const countries = ordered.filter((e) => e.kind === 'country');
+  return (
+    <section aria-labelledby="on-page-heading" data-testid="on-this-page">
+      <h2 id="on-page-heading">{t('popup_on_this_page')}</h2>
+      <ArticleDate summary={summary} />
+      {ordered.length === 0 ? (
+        <p class="empty" data-testid="empty-state" data-state="none">
+          {t('popup_empty_none')}
+        </p>
+      ) : (
+        <>
+          {people.length > 0 && (
+            <>
+              <h3 id="people-heading">{t('popup_people')}</h3>
+              <ul class="entities" aria-labelledby="people-heading">
+                {people.map((e) => <EntityRow key={e.id} entity={e} described={described} onReveal={onReveal} />)}
+              </ul>
+            </>
+          )}
+          {countries.length > 0 && (
+            <>
+              <h3 id="countries-heading">{t('popup_countries')}</h3>
+              <ul class="entities" aria-labelledby="countries-heading">
+                {countries.map((e) => <EntityRow key={e.id} entity={e} described={described} onReveal={onReveal} />)}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
