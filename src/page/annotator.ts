@@ -1,0 +1,347 @@
+/**
+ * Finds the mentions on a page and keeps them painted as the page changes:
+ * walks the text block by block in time slices, turns each mention into a
+ * live Range in its kind's highlight, and re-reads what the page adds or a
+ * framework rewrites. Never writes to the page's DOM.
+ */
+import type { Mention, PageMatcher } from '../matching/types';
+import type { MentionKind } from '../platform/settings-schema';
+import type { Painter } from './highlights';
+import type { Slicer } from './slices';
+import { BlockCursor, blockAncestor, isExcluded, locate, type Block } from './walk';
+
+export interface BlockRecord {
+  block: Block;
+  mentions: Mention[];
+  ranges: Range[];
+}
+
+export interface MentionHit {
+  mention: Mention;
+  range: Range;
+  /** The mention's text as the page wrote it ("Suga’s" → "Suga"). */
+  text: string;
+}
+
+export interface EntityCount {
+  count: number;
+  firstKind: MentionKind;
+}
+
+export interface AnnotatorOptions {
+  doc: Document;
+  win: Window & typeof globalThis;
+  matcher: PageMatcher;
+  painter: Painter;
+  slicer: Slicer;
+  /** Whether a kind is shown; hidden kinds are still found (the popup lists them) but open no card. */
+  shows?: (kind: MentionKind) => boolean;
+  /** The first full walk is done and painted. */
+  onPainted?: (mentions: number) => void;
+  /** The page navigated to another URL without a reload (single-page apps). */
+  onNavigate?: () => void;
+}
+
+const TEXT = 3;
+const ELEMENT = 1;
+/** Restarts of a walk whose position the page removed; more means a page in constant churn, and mutations cover the rest. */
+const MAX_RESTARTS = 3;
+
+function pageKey(loc: Location): string {
+  return loc.pathname + loc.search;
+}
+
+function isBlockish(el: Element): boolean {
+  return blockAncestor(el) === el;
+}
+
+export class Annotator {
+  private readonly records = new Set<BlockRecord>();
+  private readonly byNode = new WeakMap<Text, BlockRecord>();
+  private readonly byRange = new WeakMap<AbstractRange, { record: BlockRecord; index: number }>();
+  private readonly counts = new Map<string, EntityCount>();
+  private observer: MutationObserver | null = null;
+  private queue: { drop: boolean; node: Node }[] = [];
+  private drainQueued = false;
+  private readThisDrain = new Set<Node>();
+  private current: BlockCursor | null = null;
+  private walkGeneration = 0;
+  private page: string;
+  private mentionCount = 0;
+  private destroyed = false;
+  painted = false;
+
+  constructor(private readonly o: AnnotatorOptions) {
+    this.page = pageKey(o.win.location);
+  }
+
+  get mentions(): number {
+    return this.mentionCount;
+  }
+
+  start(): void {
+    this.walkAll();
+    this.observer = new this.o.win.MutationObserver((list) => this.onMutations(list));
+    this.observer.observe(this.o.doc, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Forgets everything found and walks the page again (a single-page app moved to a new article). */
+  restart(): void {
+    this.clear();
+    this.o.matcher.reset();
+    this.painted = false;
+    this.walkAll();
+  }
+
+  entities(): ReadonlyMap<string, EntityCount> {
+    return this.counts;
+  }
+
+  /** The mention under a viewport point, among the kinds shown. */
+  mentionAt(x: number, y: number): MentionHit | null {
+    const ranges = this.o.painter.rangesAt(x, y);
+    if (ranges) {
+      for (const r of ranges) {
+        const ref = this.byRange.get(r);
+        if (ref && this.records.has(ref.record)) return this.hit(ref.record, ref.index);
+      }
+      return null;
+    }
+    return this.caretHit(x, y);
+  }
+
+  /** The entity's first mention in document order. */
+  firstMentionOf(entity: string): MentionHit | null {
+    let best: { record: BlockRecord; index: number } | null = null;
+    for (const record of this.records) {
+      const index = record.mentions.findIndex((m) => m.entity === entity);
+      if (index < 0) continue;
+      const r = record.ranges[index]!;
+      if (r.collapsed) continue;
+      if (!best || r.compareBoundaryPoints(0 /* START_TO_START */, best.record.ranges[best.index]!) < 0) best = { record, index };
+    }
+    return best ? this.hit(best.record, best.index) : null;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.queue = [];
+    this.clear();
+  }
+
+  private hit(record: BlockRecord, index: number): MentionHit {
+    const mention = record.mentions[index]!;
+    return { mention, range: record.ranges[index]!, text: record.block.text.slice(mention.start, mention.end) };
+  }
+
+  private caretHit(x: number, y: number): MentionHit | null {
+    const doc = this.o.doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    let node: Node | null = null;
+    let offset = 0;
+    if (typeof doc.caretPositionFromPoint === 'function') {
+      const p = doc.caretPositionFromPoint(x, y);
+      if (p) ({ offsetNode: node, offset } = p);
+    } else if (typeof doc.caretRangeFromPoint === 'function') {
+      const r = doc.caretRangeFromPoint(x, y);
+      if (r) {
+        node = r.startContainer;
+        offset = r.startOffset;
+      }
+    }
+    if (!node || node.nodeType !== TEXT) return null;
+    const record = this.byNode.get(node as Text);
+    if (!record) return null;
+    const at = record.block.starts[record.block.nodes.indexOf(node as Text)]! + offset;
+    // The caret sits between characters: the mention may end at it or start at it.
+    const { mentions } = record;
+    let lo = 0;
+    let hi = mentions.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (mentions[mid]!.start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    for (const i of [lo, lo - 1, lo + 1]) {
+      const m = mentions[i];
+      if (!m || at < m.start - 1 || at > m.end + 1) continue;
+      if (this.o.shows && !this.o.shows(m.kind)) continue;
+      const r = record.ranges[i]!;
+      for (const rect of Array.from(r.getClientRects())) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return this.hit(record, i);
+      }
+    }
+    return null;
+  }
+
+  private clear(): void {
+    for (const record of [...this.records]) this.drop(record);
+    this.o.painter.clear();
+    this.records.clear();
+    this.counts.clear();
+    this.mentionCount = 0;
+    this.current = null;
+    this.queue = [];
+    this.walkGeneration++;
+  }
+
+  private walkAll(): void {
+    const generation = this.walkGeneration;
+    let cursor = new BlockCursor(this.o.doc);
+    let restarts = 0;
+    this.o.slicer.add((timeUp) => {
+      if (this.destroyed || generation !== this.walkGeneration) return true;
+      while (!timeUp()) {
+        const block = cursor.next();
+        if (block) {
+          this.read(block);
+          continue;
+        }
+        if (cursor.lost && restarts++ < MAX_RESTARTS) {
+          cursor = new BlockCursor(this.o.doc);
+          continue;
+        }
+        this.painted = true;
+        this.o.onPainted?.(this.mentionCount);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** Matches one block and paints its mentions, replacing whatever was found before in any of its text nodes. */
+  private read(block: Block): void {
+    for (const node of block.nodes) {
+      const old = this.byNode.get(node);
+      if (old) this.drop(old);
+    }
+    const mentions = this.o.matcher.matchBlock(block.text);
+    if (!mentions.length) return;
+    const record: BlockRecord = { block, mentions: [], ranges: [] };
+    const len = block.text.length;
+    for (const m of mentions) {
+      if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
+      const s = locate(block, m.start);
+      const e = locate(block, m.end, true);
+      const range = this.o.doc.createRange();
+      try {
+        range.setStart(s.node, s.offset);
+        range.setEnd(e.node, e.offset);
+      } catch {
+        // The page changed the text since the walk read it; the mutation that did it brings us back here.
+        continue;
+      }
+      this.byRange.set(range, { record, index: record.ranges.length });
+      record.mentions.push(m);
+      record.ranges.push(range);
+      this.o.painter.add(m.kind, range);
+      const c = this.counts.get(m.entity);
+      if (c) c.count++;
+      else this.counts.set(m.entity, { count: 1, firstKind: m.kind });
+      this.mentionCount++;
+    }
+    if (!record.ranges.length) return;
+    for (const node of block.nodes) this.byNode.set(node, record);
+    this.records.add(record);
+  }
+
+  private drop(record: BlockRecord): void {
+    if (!this.records.delete(record)) return;
+    record.ranges.forEach((r, i) => {
+      const m = record.mentions[i]!;
+      this.o.painter.delete(m.kind, r);
+      const c = this.counts.get(m.entity);
+      if (c && --c.count <= 0) this.counts.delete(m.entity);
+      this.mentionCount--;
+    });
+    for (const node of record.block.nodes) if (this.byNode.get(node) === record) this.byNode.delete(node);
+  }
+
+  private onMutations(list: MutationRecord[]): void {
+    if (this.destroyed) return;
+    const key = pageKey(this.o.win.location);
+    if (key !== this.page) {
+      this.page = key;
+      this.o.onNavigate?.();
+      return;
+    }
+    for (const m of list) {
+      if (m.type === 'characterData') {
+        this.queue.push({ drop: false, node: m.target });
+      } else {
+        let flowChanged = false;
+        for (const n of Array.from(m.removedNodes)) {
+          if (this.records.size) this.queue.push({ drop: true, node: n });
+          if (n.nodeType === TEXT || (n.nodeType === ELEMENT && !isBlockish(n as Element))) flowChanged = true;
+        }
+        for (const n of Array.from(m.addedNodes)) this.queue.push({ drop: false, node: n });
+        // Removing inline text joins its neighbours into a new block text; removing a whole block changes no other block.
+        if (flowChanged) this.queue.push({ drop: false, node: m.target });
+      }
+    }
+    this.readThisDrain.clear();
+    if (!this.drainQueued && this.queue.length) {
+      this.drainQueued = true;
+      this.o.slicer.add((timeUp) => this.drain(timeUp));
+    }
+  }
+
+  private drain(timeUp: () => boolean): boolean {
+    if (this.destroyed) return true;
+    while (!timeUp()) {
+      if (this.current) {
+        const block = this.current.next();
+        if (block) this.read(block);
+        else this.current = null;
+        continue;
+      }
+      const item = this.queue.shift();
+      if (!item) {
+        this.drainQueued = false;
+        return true;
+      }
+      if (item.drop) this.dropUnder(item.node);
+      else this.reread(item.node);
+    }
+    return false;
+  }
+
+  /** Forgets the mentions in a subtree the page removed (a node moved elsewhere is re-read by its addition). */
+  private dropUnder(node: Node): void {
+    if (node.nodeType === TEXT) {
+      const r = this.byNode.get(node as Text);
+      if (r) this.drop(r);
+      return;
+    }
+    if (node.nodeType !== ELEMENT) return;
+    const walker = this.o.doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const r = this.byNode.get(t as Text);
+      if (r) this.drop(r);
+    }
+  }
+
+  private reread(node: Node): void {
+    if (!node.isConnected || (node.nodeType !== TEXT && node.nodeType !== ELEMENT)) return;
+    const doc = this.o.doc;
+    let target: Node | null;
+    if (node.nodeType === ELEMENT && isBlockish(node as Element)) target = node;
+    else target = blockAncestor(node);
+    // Re-reading the whole body for a bit of inline text would make a chat-like page quadratic: read the node alone.
+    if (!target || target === doc.body || target === doc.documentElement) target = node;
+    if (target === doc.body || target === doc.documentElement) return;
+    for (let a: Node | null = target; a; a = a.parentNode) if (this.readThisDrain.has(a)) return;
+    if (isExcluded(target)) return;
+    this.readThisDrain.add(target);
+    if (target.nodeType === TEXT) {
+      const t = target as Text;
+      if (/\S/.test(t.data)) this.read({ text: t.data, nodes: [t], starts: [0] });
+      return;
+    }
+    this.current = new BlockCursor(target as Element);
+  }
+}

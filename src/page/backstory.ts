@@ -1,0 +1,270 @@
+/**
+ * Everything the content script does on a page, wired together: settings,
+ * the article's date, finding and painting mentions, hover cards, and the
+ * popup's questions. Browser APIs come in as dependencies (the entrypoint
+ * binds them), so this runs in unit tests too.
+ *
+ * Harmless always: every callback is guarded so nothing Backstory throws
+ * reaches the page, and when the extension goes away (update, uninstall) all
+ * of it is taken down quietly.
+ */
+import type { Card } from '../knowledge/cards';
+import type { PageMatcher } from '../matching/types';
+import type { PageEntity, PageSummary, TabProtocol } from '../platform/messages';
+import { showsKind, siteEnabled, type MentionKind, type Settings } from '../platform/settings-schema';
+import type { CardTranslate } from '../ui/card/messages';
+import { createCardUi, type CardUi } from '../ui/card/mount';
+import { Annotator, type MentionHit } from './annotator';
+import { localToday, readArticleDate, type ArticleDate } from './article-date';
+import { Painter } from './highlights';
+import { HoverController } from './hover';
+import { Slicer } from './slices';
+
+type Handlers = { [K in keyof TabProtocol]: (msg: TabProtocol[K]['req']) => TabProtocol[K]['res'] | Promise<TabProtocol[K]['res']> };
+
+export interface BackstoryDeps {
+  win: Window & typeof globalThis;
+  doc: Document;
+  createMatcher: () => PageMatcher;
+  /** Display name of an entity id, from the bundled index. */
+  entityName: (id: string) => string | null;
+  loadSettings: () => Promise<Settings>;
+  watchSettings: (onChange: (s: Settings) => void) => () => void;
+  fetchCard: (entity: string, date: string) => Promise<Card | null>;
+  serveTab: (handlers: Handlers) => () => void;
+  t: CardTranslate;
+  language: string;
+  today?: () => string;
+  restMs?: number;
+  graceMs?: number;
+}
+
+export interface PaintedDetail {
+  mentions: number;
+  /** Main-thread time spent from start-up to everything painted. */
+  ms: number;
+  longestTaskMs: number;
+  wallMs: number;
+}
+
+export interface Backstory {
+  readonly settled: Promise<void>;
+  summary(): PageSummary;
+  reveal(entity: string): boolean;
+  destroy(): void;
+}
+
+const MARK = 'backstory:';
+
+/** Errors that mean the extension was reloaded or removed under a running page. */
+export function isContextGone(e: unknown): boolean {
+  return /Extension context invalidated|context invalidated|Receiving end does not exist/i.test(String((e as Error)?.message ?? e));
+}
+
+export function startBackstory(deps: BackstoryDeps): Backstory {
+  const { win, doc } = deps;
+  const perf = win.performance;
+  const t0 = perf.now();
+  safe(() => perf.mark(`${MARK}start`));
+  let destroyed = false;
+  let settings: Settings | null = null;
+  let date: ArticleDate = { date: (deps.today ?? localToday)(), source: 'today' };
+  let active: Active | null = null;
+  const cleanups: (() => void)[] = [];
+  let startupMs = 0;
+
+  function safe<T>(fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch {
+      return undefined;
+    }
+  }
+
+  function onError(e: unknown): void {
+    if (isContextGone(e)) destroy();
+  }
+
+  function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+    return (...args: A) => {
+      if (destroyed) return;
+      try {
+        fn(...args);
+      } catch (e) {
+        onError(e);
+      }
+    };
+  }
+
+  const host = (): string => safe(() => win.location.hostname) ?? '';
+
+  interface Active {
+    painter: Painter;
+    slicer: Slicer;
+    annotator: Annotator;
+    hover: HoverController;
+    ui: CardUi;
+    timer: number;
+    seq: number;
+  }
+
+  function readDate(): void {
+    date = readArticleDate(doc, safe(() => win.location.href) ?? null, (deps.today ?? localToday)());
+  }
+
+  function shows(kind: MentionKind): boolean {
+    return !!settings && showsKind(settings, host(), kind);
+  }
+
+  function activate(): void {
+    readDate();
+    const painter = new Painter(win);
+    const slicer = new Slicer({ win, onError, beforeSlice: () => painter.sync() });
+    const matcher = deps.createMatcher();
+    const a: Active = {
+      painter,
+      slicer,
+      annotator: null as unknown as Annotator,
+      hover: null as unknown as HoverController,
+      ui: null as unknown as CardUi,
+      timer: 0,
+      seq: 0,
+    };
+    a.ui = createCardUi(doc, { t: deps.t, language: deps.language, onClose: guard(() => a.hover.closeNow()) });
+    a.annotator = new Annotator({
+      doc, win, matcher, painter, slicer, shows,
+      onPainted: (mentions) => painted(a, mentions),
+      onNavigate: guard(() => {
+        a.hover.closeNow();
+        readDate();
+        a.annotator.restart();
+      }),
+    });
+    a.hover = new HoverController({
+      win,
+      guard,
+      restMs: deps.restMs,
+      graceMs: deps.graceMs,
+      hitTest: (x, y) => a.annotator.mentionAt(x, y),
+      inCard: (target) => a.ui.contains(target),
+      open: (hit, pointer) => void openCard(a, hit, pointer),
+      close: () => a.ui.hide(),
+    });
+    painter.show(settings!.kinds);
+    // A page script may delete our highlights from the shared registry; put them back cheaply now and then.
+    a.timer = win.setInterval(guard(() => painter.sync()), 2000);
+    active = a;
+    a.annotator.start();
+  }
+
+  function deactivate(): void {
+    const a = active;
+    if (!a) return;
+    active = null;
+    win.clearInterval(a.timer);
+    safe(() => a.hover.destroy());
+    safe(() => a.annotator.destroy());
+    safe(() => a.slicer.destroy());
+    safe(() => a.painter.destroy());
+    safe(() => a.ui.destroy());
+  }
+
+  function painted(a: Active, mentions: number): void {
+    if (a !== active) return;
+    const detail: PaintedDetail = {
+      mentions,
+      ms: Math.round((startupMs + a.slicer.stats.busyMs) * 100) / 100,
+      longestTaskMs: Math.round(Math.max(startupMs, a.slicer.stats.longestMs) * 100) / 100,
+      wallMs: Math.round((perf.now() - t0) * 100) / 100,
+    };
+    safe(() => {
+      perf.mark(`${MARK}painted`);
+      perf.measure(`${MARK}paint`, `${MARK}start`, `${MARK}painted`);
+    });
+    // Detail as a JSON string as well: an object made in the content script's world may not be readable in the page's.
+    safe(() => win.dispatchEvent(new win.CustomEvent('backstory:painted', { detail: JSON.stringify(detail) })));
+  }
+
+  async function openCard(a: Active, hit: MentionHit, pointer: { x: number; y: number }): Promise<void> {
+    const seq = ++a.seq;
+    a.ui.hide();
+    let card: Card | null = null;
+    try {
+      card = await deps.fetchCard(hit.mention.entity, date.date);
+    } catch (e) {
+      onError(e);
+      return;
+    }
+    // A newer hover (or a close) came while the background answered: this one is stale.
+    if (destroyed || a !== active || seq !== a.seq || a.hover.active !== hit || !card) return;
+    try {
+      a.ui.show({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer });
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  function apply(s: Settings): void {
+    settings = s;
+    const on = siteEnabled(s, host());
+    if (!on) return deactivate();
+    if (!active) return activate();
+    active.painter.show(s.kinds);
+    const open = active.hover.active;
+    if (open && !s.kinds[open.mention.kind]) active.hover.closeNow();
+  }
+
+  function summary(): PageSummary {
+    const entities: PageEntity[] = [];
+    if (active) {
+      for (const [id, c] of active.annotator.entities()) {
+        entities.push({ id, kind: c.firstKind === 'person' ? 'person' : 'country', name: deps.entityName(id) ?? id, count: c.count, firstKind: c.firstKind });
+      }
+    }
+    return { url: safe(() => win.location.href) ?? '', date: date.date, dateSource: date.source, entities };
+  }
+
+  function reveal(entity: string): boolean {
+    const a = active;
+    if (!a) return false;
+    const hit = a.annotator.firstMentionOf(entity);
+    if (!hit) return false;
+    const el = hit.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    a.hover.openSticky(hit);
+    return true;
+  }
+
+  function destroy(): void {
+    if (destroyed) return;
+    deactivate();
+    destroyed = true;
+    for (const f of cleanups.splice(0)) safe(f);
+  }
+
+  const settled = (async () => {
+    try {
+      cleanups.push(deps.serveTab({
+        summary: () => summary(),
+        reveal: ({ entity }) => {
+          try {
+            return reveal(entity);
+          } catch (e) {
+            onError(e);
+            return false;
+          }
+        },
+      }));
+      const s = await deps.loadSettings();
+      if (destroyed) return;
+      cleanups.push(deps.watchSettings(guard(apply)));
+      const start = perf.now();
+      apply(s);
+      startupMs = perf.now() - start;
+    } catch (e) {
+      onError(e);
+    }
+  })();
+
+  return { settled, summary, reveal, destroy };
+}

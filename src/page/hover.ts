@@ -1,0 +1,138 @@
+/**
+ * When to open and close the card: the pointer rests on a mention for a
+ * moment → open; moving into the card keeps it; leaving both closes it after
+ * a short grace; Escape or a press elsewhere closes it at once. Touch input
+ * opens nothing (there is no hover to rest). All listeners are passive and
+ * nothing here calls preventDefault, so the page behaves as before.
+ */
+import type { MentionHit } from './annotator';
+
+export interface HoverOptions {
+  win: Window & typeof globalThis;
+  hitTest: (x: number, y: number) => MentionHit | null;
+  /** Whether an event target is Backstory's card. */
+  inCard: (target: EventTarget | null) => boolean;
+  open: (hit: MentionHit, pointer: { x: number; y: number }) => void;
+  close: () => void;
+  /** Wraps every listener so nothing thrown reaches the page. */
+  guard: <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
+  restMs?: number;
+  graceMs?: number;
+}
+
+function within(range: Range, x: number, y: number, pad: number): boolean {
+  for (const r of Array.from(range.getClientRects())) {
+    if (x >= r.left - pad && x <= r.right + pad && y >= r.top - pad && y <= r.bottom + pad) return true;
+  }
+  return false;
+}
+
+export class HoverController {
+  /** The mention whose card is open or opening. */
+  private current: MentionHit | null = null;
+  private sticky = false;
+  private restTimer = 0;
+  private closeTimer = 0;
+  private x = -1;
+  private y = -1;
+  private readonly off: (() => void)[] = [];
+
+  constructor(private readonly o: HoverOptions) {
+    const { win, guard } = o;
+    const listen = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
+      const wrapped = guard(fn) as EventListener;
+      win.addEventListener(type, wrapped, { capture: true, passive: true });
+      this.off.push(() => win.removeEventListener(type, wrapped, { capture: true }));
+    };
+    listen('pointermove', (e) => this.onMove(e));
+    listen('pointerdown', (e) => {
+      if (this.current && !o.inCard(e.target) && !within(this.current.range, e.clientX, e.clientY, 0)) this.closeNow();
+    });
+    listen('keydown', (e) => {
+      if (e.key === 'Escape' && this.current) this.closeNow();
+    });
+    listen('pointerout', (e) => {
+      // Leaving the window: nothing under the pointer any more.
+      if (!e.relatedTarget && e.pointerType !== 'touch') {
+        win.clearTimeout(this.restTimer);
+        if (this.current && !this.sticky) this.startClose();
+      }
+    });
+  }
+
+  get active(): MentionHit | null {
+    return this.current;
+  }
+
+  /** Opens a card for a mention without a hover (the popup's "show me"); stays until Escape, a press elsewhere or a newer hover. */
+  openSticky(hit: MentionHit): void {
+    const rect = hit.range.getBoundingClientRect();
+    this.show(hit, { x: rect.left + 1, y: rect.top + rect.height / 2 }, true);
+  }
+
+  closeNow(): void {
+    const { win } = this.o;
+    win.clearTimeout(this.closeTimer);
+    win.clearTimeout(this.restTimer);
+    this.closeTimer = 0;
+    if (!this.current) return;
+    this.current = null;
+    this.sticky = false;
+    this.o.close();
+  }
+
+  destroy(): void {
+    this.o.win.clearTimeout(this.restTimer);
+    this.o.win.clearTimeout(this.closeTimer);
+    for (const f of this.off.splice(0)) f();
+    this.current = null;
+  }
+
+  private onMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    const { win } = this.o;
+    const { clientX: x, clientY: y } = e;
+    if (this.o.inCard(e.target)) {
+      win.clearTimeout(this.closeTimer);
+      win.clearTimeout(this.restTimer);
+      this.closeTimer = 0;
+      return;
+    }
+    if (this.current) {
+      if (within(this.current.range, x, y, 2)) {
+        win.clearTimeout(this.closeTimer);
+        this.closeTimer = 0;
+      } else if (!this.sticky) {
+        this.startClose();
+      }
+    }
+    if (Math.abs(x - this.x) + Math.abs(y - this.y) < 2) return;
+    this.x = x;
+    this.y = y;
+    win.clearTimeout(this.restTimer);
+    this.restTimer = win.setTimeout(this.o.guard(() => this.onRest()), this.o.restMs ?? 350);
+  }
+
+  private onRest(): void {
+    const hit = this.o.hitTest(this.x, this.y);
+    if (!hit) return;
+    if (this.current && this.current.range === hit.range) return;
+    this.show(hit, { x: this.x, y: this.y }, false);
+  }
+
+  private show(hit: MentionHit, pointer: { x: number; y: number }, sticky: boolean): void {
+    this.o.win.clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+    this.current = hit;
+    this.sticky = sticky;
+    this.o.open(hit, pointer);
+  }
+
+  private startClose(): void {
+    if (this.closeTimer) return;
+    this.closeTimer = this.o.win.setTimeout(this.o.guard(() => {
+      this.closeTimer = 0;
+      this.closeNow();
+    }), this.o.graceMs ?? 300);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Puts the card on the page: the one node Backstory adds, a host element with
+ * a shadow root, created on first use; the card inside is positioned beside
+ * the mention with @floating-ui/dom (flipping and shifting to stay on screen).
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import { HOST_TAG } from '../../page/walk';
+import type { Card } from '../../knowledge/cards';
+import { CardView, type CardMatch } from './Card';
+import type { CardTranslate } from './messages';
+import { CARD_CSS } from './styles';
+
+export interface ShowOptions {
+  card: Card;
+  match: CardMatch | null;
+  /** The mention's range on the page. */
+  anchor: Range;
+  /** Where the pointer is, so a mention broken over two lines gets the card beside the right line. */
+  pointer?: { x: number; y: number };
+}
+
+export interface CardUi {
+  show(opts: ShowOptions): void;
+  hide(): void;
+  readonly open: boolean;
+  /** Whether an event's target is the card (events from inside a shadow root are retargeted to its host). */
+  contains(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+export function createCardUi(doc: Document, opts: { t: CardTranslate; language: string; onClose: () => void }): CardUi {
+  let host: HTMLElement | null = null;
+  let mountPoint: HTMLElement | null = null;
+  let stopAutoUpdate: (() => void) | null = null;
+  let isOpen = false;
+
+  function ensureHost(): HTMLElement {
+    if (!host) {
+      host = doc.createElement(HOST_TAG);
+      const shadow = host.attachShadow({ mode: 'open' });
+      const win = doc.defaultView as (Window & typeof globalThis) | null;
+      let adopted = false;
+      try {
+        // A constructed sheet is not an inline <style>: a page's strict style-src CSP does not block it.
+        if (win && 'adoptedStyleSheets' in shadow) {
+          const sheet = new win.CSSStyleSheet();
+          sheet.replaceSync(CARD_CSS);
+          shadow.adoptedStyleSheets = [sheet];
+          adopted = true;
+        }
+      } catch {
+        adopted = false;
+      }
+      if (!adopted) {
+        const style = doc.createElement('style');
+        style.textContent = CARD_CSS;
+        shadow.append(style);
+      }
+      mountPoint = doc.createElement('div');
+      shadow.append(mountPoint);
+    }
+    // A page that rebuilds <html>'s children may have dropped the host; put it back.
+    if (!host.isConnected) doc.documentElement.append(host);
+    return host;
+  }
+
+  function stopFollowing(): void {
+    stopAutoUpdate?.();
+    stopAutoUpdate = null;
+  }
+
+  return {
+    get open() {
+      return isOpen;
+    },
+    show({ card, match, anchor, pointer }) {
+      ensureHost();
+      stopFollowing();
+      render(<CardView card={card} match={match} t={opts.t} language={opts.language} onClose={opts.onClose} />, mountPoint!);
+      isOpen = true;
+      const floating = mountPoint!.firstElementChild as HTMLElement | null;
+      if (!floating) return;
+      // Hidden until placed, so it never flashes at the corner of the screen.
+      floating.style.visibility = 'hidden';
+      const reference: VirtualElement = {
+        getBoundingClientRect: () => anchor.getBoundingClientRect(),
+        getClientRects: () => anchor.getClientRects(),
+        contextElement: (anchor.startContainer.parentElement ?? undefined) as Element | undefined,
+      };
+      const update = () => {
+        void computePosition(reference, floating, {
+          strategy: 'fixed',
+          placement: 'bottom-start',
+          middleware: [inline(pointer), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        })
+          .then(({ x, y }) => {
+            floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+            floating.style.visibility = 'visible';
+          })
+          .catch(() => undefined);
+      };
+      stopAutoUpdate = autoUpdate(reference, floating, update, { animationFrame: false });
+    },
+    hide() {
+      stopFollowing();
+      if (mountPoint && isOpen) render(null, mountPoint);
+      isOpen = false;
+    },
+    contains(target) {
+      return !!host && target === host;
+    },
+    destroy() {
+      stopFollowing();
+      if (mountPoint) render(null, mountPoint);
+      host?.remove();
+      host = null;
+      mountPoint = null;
+      isOpen = false;
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { Annotator } from '../../src/page/annotator';
+import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
+import { Slicer } from '../../src/page/slices';
+import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
+
+type Win = Window & typeof globalThis;
+const win = window as unknown as Win;
+
+/** A stand-in for the CSS Custom Highlight API, which happy-dom lacks. */
+class FakeHighlight extends Set<AbstractRange> {}
+function installHighlights(): Map<string, FakeHighlight> {
+  const registry = new Map<string, FakeHighlight>();
+  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
+  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+  return registry;
+}
+function removeHighlights(): void {
+  delete (win as unknown as { Highlight?: unknown }).Highlight;
+  delete (win as unknown as { CSS?: unknown }).CSS;
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+async function idle(slicer: Slicer): Promise<void> {
+  for (let i = 0; i < 5000; i++) {
+    await tick();
+    if (!slicer.busy) {
+      await new Promise<void>((r) => slicer.whenIdle(r));
+      return;
+    }
+  }
+  throw new Error('slicer never went idle');
+}
+
+function setup(html: string, opts: { budgetMs?: number } = {}) {
+  document.body.innerHTML = html;
+  const painter = new Painter(win);
+  const slicer = new Slicer({ win, budgetMs: opts.budgetMs, post: (fn) => void setTimeout(fn, 0) });
+  const matcher = stubMatcher(STORY_ENTRIES, STORY_SURNAMES);
+  let paintedWith = -1;
+  const annotator = new Annotator({ doc: document, win, matcher, painter, slicer, onPainted: (n) => (paintedWith = n) });
+  annotator.start();
+  return { painter, slicer, matcher, annotator, painted: () => paintedWith };
+}
+
+const STORY = `<article><h1>China's Wang Yi heads to Tokyo</h1>
+<p>In Tokyo, Wang is expected to meet Prime Minister <b>Yoshihide</b> Suga. It will be Suga’s first talks.</p>
+<form><input value="Wang Yi and Japan"><textarea>Suga in Japan</textarea></form>
+<div contenteditable="true">Japan</div><pre>China</pre></article>`;
+
+let current: ReturnType<typeof setup> | null = null;
+afterEach(() => {
+  current?.annotator.destroy();
+  current?.slicer.destroy();
+  current = null;
+  removeHighlights();
+  document.body.innerHTML = '';
+});
+
+describe('Annotator', () => {
+  test('finds mentions block by block, never in inputs or editable or code, and reports when painted', async () => {
+    const registry = installHighlights();
+    current = setup(STORY);
+    await idle(current.slicer);
+    const counts = Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]));
+    expect(counts).toEqual({ CHN: 1, 'Wang Yi': 2, JPN: 2, 'Yoshihide Suga': 2 });
+    expect(current.painted()).toBe(7);
+    expect(current.matcher.calls).toContain('In Tokyo, Wang is expected to meet Prime Minister Yoshihide Suga. It will be Suga’s first talks.');
+    expect(current.matcher.calls.some((c) => c.includes('Suga in Japan') || c.includes('Wang Yi and Japan'))).toBe(false);
+    current.painter.show({ person: true, country: true, demonym: true, capital: true });
+    expect(registry.get(HIGHLIGHT_NAMES.person)?.size).toBe(4);
+    expect(registry.get(HIGHLIGHT_NAMES.capital)?.size).toBe(2);
+    const ranges = [...registry.get(HIGHLIGHT_NAMES.person)!].map((r) => (r as Range).toString());
+    expect(ranges.sort()).toEqual(['Suga', 'Wang', 'Wang Yi', 'Yoshihide Suga']);
+  });
+
+  test('leaves the page DOM exactly as it was', async () => {
+    installHighlights();
+    current = setup(STORY);
+    const before = document.documentElement.outerHTML;
+    await idle(current.slicer);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  test('works without the highlight API: nothing painted, nothing thrown, mentions still found', async () => {
+    removeHighlights();
+    current = setup(STORY);
+    await idle(current.slicer);
+    expect(current.painter.supported).toBe(false);
+    expect(current.annotator.mentions).toBe(7);
+  });
+
+  test('follows the page: added text is read, rewritten text re-matched, removed text forgotten', async () => {
+    installHighlights();
+    current = setup('<div id="feed"><p id="a">Japan</p></div>');
+    await idle(current.slicer);
+    expect(current.annotator.entities().get('JPN')?.count).toBe(1);
+
+    const p = document.createElement('p');
+    p.textContent = 'Later, China and Japan talked.';
+    document.getElementById('feed')!.append(p);
+    await idle(current.slicer);
+    expect(current.annotator.entities().get('CHN')?.count).toBe(1);
+    expect(current.annotator.entities().get('JPN')?.count).toBe(2);
+
+    // A framework rewrites a text node's data in place.
+    (document.getElementById('a')!.firstChild as Text).data = 'Wang Yi';
+    await idle(current.slicer);
+    expect(current.annotator.entities().get('JPN')?.count).toBe(1);
+    expect(current.annotator.entities().get('Wang Yi')?.count).toBe(1);
+
+    p.remove();
+    await idle(current.slicer);
+    expect(current.annotator.entities().has('CHN')).toBe(false);
+    expect(current.annotator.mentions).toBe(1);
+  });
+
+  test('an inline insertion re-reads its whole block so a split name still matches', async () => {
+    installHighlights();
+    current = setup('<p id="p">Prime Minister <b>Yoshihide</b></p>');
+    await idle(current.slicer);
+    expect(current.annotator.mentions).toBe(0);
+    document.getElementById('p')!.append(document.createTextNode(' Suga said'));
+    await idle(current.slicer);
+    expect(current.annotator.entities().get('Yoshihide Suga')?.count).toBe(1);
+  });
+
+  test('text added inside an input-like region is ignored', async () => {
+    installHighlights();
+    current = setup('<div contenteditable="true" id="ed"><p>x</p></div>');
+    await idle(current.slicer);
+    const p = document.createElement('p');
+    p.textContent = 'Japan';
+    document.getElementById('ed')!.append(p);
+    await idle(current.slicer);
+    expect(current.annotator.mentions).toBe(0);
+  });
+
+  test('a big page is worked in slices, each near the budget', async () => {
+    installHighlights();
+    const html = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i}: Wang Yi met officials in Tokyo about Japan.</p>`).join('');
+    current = setup(html, { budgetMs: 4 });
+    await idle(current.slicer);
+    expect(current.annotator.mentions).toBe(1800);
+    expect(current.slicer.stats.slices).toBeGreaterThan(1);
+    // happy-dom is far slower than a browser; a slice still stops soon after its budget.
+    expect(current.slicer.stats.longestMs).toBeLessThan(50);
+  });
+
+  test('restart forgets the page and reads it again; destroy unregisters the highlights', async () => {
+    const registry = installHighlights();
+    current = setup('<p>Yoshihide Suga.</p><p>Suga said.</p>');
+    current.painter.show({ person: true, country: true, demonym: true, capital: true });
+    await idle(current.slicer);
+    expect(current.annotator.entities().get('Yoshihide Suga')?.count).toBe(2);
+    document.body.innerHTML = '<p>Suga said.</p>';
+    current.annotator.restart();
+    await idle(current.slicer);
+    // After a reset the surname alone is not enough: the new page never named him in full.
+    expect(current.annotator.mentions).toBe(0);
+    current.annotator.destroy();
+    current.painter.destroy();
+    expect(registry.has(HIGHLIGHT_NAMES.person)).toBe(false);
+  });
+});
+
+describe('Painter', () => {
+  test('one highlight per kind; hidden kinds unregistered; deleted highlights restored; fallback when missing', () => {
+    const registry = installHighlights();
+    const painter = new Painter(win);
+    const r = document.createRange();
+    painter.add('person', r);
+    painter.show({ person: true, country: false, demonym: true, capital: true });
+    expect([...registry.keys()].sort()).toEqual(['backstory-capital', 'backstory-demonym', 'backstory-person']);
+    expect(registry.get('backstory-person')?.has(r)).toBe(true);
+    registry.delete('backstory-person');
+    registry.set('backstory-demonym', new FakeHighlight());
+    painter.sync();
+    expect(registry.get('backstory-person')?.has(r)).toBe(true);
+    expect(registry.get('backstory-demonym')?.size).toBe(0);
+    expect(registry.get('backstory-demonym')).not.toBe(undefined);
+    painter.destroy();
+    expect(registry.size).toBe(0);
+
+    removeHighlights();
+    const none = new Painter(win);
+    expect(() => {
+      none.add('person', r);
+      none.show({ person: true, country: true, demonym: true, capital: true });
+      none.sync();
+      none.destroy();
+    }).not.toThrow();
+    expect(none.rangesAt(1, 1)).toBeNull();
+  });
+});
