@@ -46,20 +46,21 @@ function backstoryHighlights(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
-/** The text of every open shadow root on the page: where Backstory's UI lives. */
-function shadowText(page: Page): Promise<string> {
+/** Backstory's open cards (in its shadow-root UI): the entity each is for and its text. */
+function openCards(page: Page): Promise<{ entity: string | null; text: string }[]> {
   return page.evaluate(() => {
-    const texts: string[] = [];
+    const cards: { entity: string | null; text: string }[] = [];
     const visit = (root: Document | ShadowRoot): void => {
       for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) {
-          texts.push(el.shadowRoot.textContent ?? '');
-          visit(el.shadowRoot);
+        if (!el.shadowRoot) continue;
+        for (const card of el.shadowRoot.querySelectorAll('[data-testid="backstory-card"]')) {
+          cards.push({ entity: card.getAttribute('data-entity'), text: card.textContent ?? '' });
         }
+        visit(el.shadowRoot);
       }
     };
     visit(document);
-    return texts.join('\n');
+    return cards;
   });
 }
 
@@ -102,7 +103,7 @@ test('highlights appear on the story', async () => {
 test('hovering "Wang Yi" opens a card with the office he held on the story\'s date', async () => {
   const page = await openStory();
   await waitFor(() => backstoryHighlights(page), (h) => Object.keys(h).length > 0, 'the story was never highlighted');
-  expect(await shadowText(page)).not.toContain('Minister of Foreign Affairs');
+  expect(await openCards(page)).toEqual([]);
 
   // The body's first mention, "Chinese Foreign Minister Wang Yi will visit…".
   const point = await page.evaluate(() => {
@@ -122,8 +123,9 @@ test('hovering "Wang Yi" opens a card with the office he held on the story\'s da
   expect(point).not.toBeNull();
   await page.mouse.move(point!.x, point!.y);
 
-  const text = await waitFor(() => shadowText(page), (t) => t.includes('Minister of Foreign Affairs'), 'no card with "Minister of Foreign Affairs" opened');
-  expect(text).toContain('Wang Yi');
+  const [card] = await waitFor(() => openCards(page), (cards) => cards.length > 0, 'no card opened on hover');
+  expect(card!.entity).toBe('Wang Yi');
+  expect(card!.text).toContain('Minister of Foreign Affairs');
   await page.close();
 });
 
