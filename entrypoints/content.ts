@@ -1,10 +1,40 @@
+/**
+ * The content script: binds the browser (settings, messaging, i18n, WXT's
+ * invalidation signal) to the page side in src/page, which does the work.
+ */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import browser from 'webextension-polyfill';
+import indexJson from '../src/generated/match-index.json';
+import { startBackstory } from '../src/page/backstory';
+import { createInterimMatcher } from '../src/page/interim-matcher';
+import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
+import { loadSettings, watchSettings } from '../src/platform/settings';
+import { cardTranslator } from '../src/ui/card/messages';
+import '../src/page/highlight.css';
 
-// PLACEHOLDER: the page side (src/page) replaces this.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    document.documentElement.dataset.backstoryLoaded = '1';
+  main(ctx) {
+    try {
+      const app = startBackstory({
+        win: window,
+        doc: document,
+        createMatcher: () => createInterimMatcher(indexJson),
+        describe: async (ids, date) => {
+          const described = await askBackground('describe', { entities: ids, date });
+          return Object.fromEntries(ids.map((id) => [id, { name: described[id]?.name ?? id }]));
+        },
+        loadSettings,
+        watchSettings,
+        fetchCard: (entity, date) => askBackground('card', { entity, date }),
+        serveTab: (handlers) => serve<TabProtocol>(handlers),
+        t: cardTranslator((key, subs) => browser.i18n.getMessage(key, subs)),
+        language: browser.i18n.getUILanguage() || 'en',
+      });
+      ctx.onInvalidated(() => app.destroy());
+    } catch {
+      // Never let Backstory's start-up break the page.
+    }
   },
 });

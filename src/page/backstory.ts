@@ -26,8 +26,8 @@ export interface BackstoryDeps {
   win: Window & typeof globalThis;
   doc: Document;
   createMatcher: () => PageMatcher;
-  /** Display name of an entity id, from the bundled index. */
-  entityName: (id: string) => string | null;
+  /** Display names of entity ids (the compact index has ids only; the background has the knowledge). */
+  describe: (ids: string[], date: string) => Promise<Record<string, { name: string }>>;
   loadSettings: () => Promise<Settings>;
   watchSettings: (onChange: (s: Settings) => void) => () => void;
   fetchCard: (entity: string, date: string) => Promise<Card | null>;
@@ -49,7 +49,7 @@ export interface PaintedDetail {
 
 export interface Backstory {
   readonly settled: Promise<void>;
-  summary(): PageSummary;
+  summary(): Promise<PageSummary>;
   reveal(entity: string): boolean;
   destroy(): void;
 }
@@ -118,9 +118,15 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
 
   function activate(): void {
     readDate();
+    let matcher: PageMatcher;
+    try {
+      matcher = deps.createMatcher();
+    } catch (e) {
+      onError(e);
+      return;
+    }
     const painter = new Painter(win);
     const slicer = new Slicer({ win, onError, beforeSlice: () => painter.sync() });
-    const matcher = deps.createMatcher();
     const a: Active = {
       painter,
       slicer,
@@ -214,14 +220,21 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     if (open && !s.kinds[open.mention.kind]) active.hover.closeNow();
   }
 
-  function summary(): PageSummary {
-    const entities: PageEntity[] = [];
-    if (active) {
-      for (const [id, c] of active.annotator.entities()) {
-        entities.push({ id, kind: c.firstKind === 'person' ? 'person' : 'country', name: deps.entityName(id) ?? id, count: c.count, firstKind: c.firstKind });
+  async function summary(): Promise<PageSummary> {
+    const found = active ? [...active.annotator.entities()] : [];
+    const at = date;
+    let names: Record<string, { name: string }> = {};
+    if (found.length) {
+      try {
+        names = await deps.describe(found.map(([id]) => id), at.date);
+      } catch (e) {
+        onError(e);
       }
     }
-    return { url: safe(() => win.location.href) ?? '', date: date.date, dateSource: date.source, entities };
+    const entities: PageEntity[] = found.map(([id, c]) => ({
+      id, kind: c.firstKind === 'person' ? 'person' : 'country', name: names[id]?.name ?? id, count: c.count, firstKind: c.firstKind,
+    }));
+    return { url: safe(() => win.location.href) ?? '', date: at.date, dateSource: at.source, entities };
   }
 
   function reveal(entity: string): boolean {
