@@ -15,7 +15,7 @@ import { Popup, type PopupTiming } from '../../src/ui/popup/Popup';
 
 const k = knowledgeJson as unknown as Knowledge;
 const t = translatorFrom(en);
-const FAST: PopupTiming = { firstRetryMs: 5, notLoadedAfterMs: 20, retryMs: 10, searchDebounceMs: 1 };
+const FAST: PopupTiming = { firstRetryMs: 5, notLoadedAfterMs: 20, retryMs: 10, refreshMs: 15, searchDebounceMs: 1 };
 const URL_ = 'https://news.example.com/2020/11/20/wang-yi.html';
 
 const STORY: PageSummary = {
@@ -236,6 +236,29 @@ describe('empty states', () => {
     expect(api.reload).toHaveBeenCalledWith(7);
     ready = true;
     await until(() => expect($$('[data-testid="page-entity"]').length).toBe(6));
+  });
+
+  test('highlights off for the site: the page was not read, and the popup says why', async () => {
+    const api = stub(undefined, async () => ({ ...STORY, entities: api.settings.disabledSites.includes('news.example.com') ? [] : STORY.entities }));
+    api.settings = { ...api.settings, disabledSites: ['news.example.com'] };
+    await mount(api);
+    await until(() => expect($('[data-testid="empty-state"]')?.dataset['state']).toBe('off'));
+    // Switching the site back on: the content script reads the page and the popup follows.
+    await click($('#setting-site'));
+    await until(() => expect($$('[data-testid="page-entity"]').length).toBe(6));
+  });
+
+  test('the list follows a page that is still being read, without re-asking when nothing changed', async () => {
+    let entities = STORY.entities.slice(0, 2);
+    const api = stub(undefined, async () => ({ ...STORY, entities }));
+    await mount(api);
+    await until(() => expect($$('[data-testid="page-entity"]').length).toBe(2));
+    entities = STORY.entities;
+    await until(() => expect($$('[data-testid="page-entity"]').length).toBe(6));
+    const asked = vi.mocked(api.related).mock.calls.length;
+    await settle(60);
+    expect(vi.mocked(api.summary).mock.calls.length).toBeGreaterThan(3);
+    expect(vi.mocked(api.related).mock.calls.length).toBe(asked);
   });
 
   test('no tab at all', async () => {

@@ -8,6 +8,8 @@ export interface PageSectionProps {
   summary: PageSummary;
   described: Described | null;
   onReveal(entity: string): void;
+  /** Highlights are off for this page, so the page was not read. */
+  highlightsOff: boolean;
 }
 
 /** People first; within a kind, the most mentioned first, then by name. */
@@ -52,7 +54,7 @@ function EntityRow({ entity, described, onReveal }: { entity: PageEntity; descri
   );
 }
 
-export function PageSection({ summary, described, onReveal }: PageSectionProps) {
+export function PageSection({ summary, described, onReveal, highlightsOff }: PageSectionProps) {
   const { t } = useLocale();
   const ordered = orderEntities(summary.entities);
   const people = ordered.filter((e) => e.kind === 'person');
@@ -62,9 +64,15 @@ export function PageSection({ summary, described, onReveal }: PageSectionProps) 
       <h2 id="on-page-heading">{t('popup_on_this_page')}</h2>
       <ArticleDate summary={summary} />
       {ordered.length === 0 ? (
-        <p class="empty" data-testid="empty-state" data-state="none">
-          {t('popup_empty_none')}
-        </p>
+        highlightsOff ? (
+          <p class="empty" data-testid="empty-state" data-state="off">
+            {t('popup_empty_off')}
+          </p>
+        ) : (
+          <p class="empty" data-testid="empty-state" data-state="none">
+            {t('popup_empty_none')}
+          </p>
+        )
       ) : (
         <>
           {people.length > 0 && (

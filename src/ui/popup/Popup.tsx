@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Card } from '../../knowledge/cards';
 import type { PageSummary, RelatedEvents, SearchHit } from '../../platform/messages';
 import type { Translate } from '../../platform/i18n';
-import type { Settings } from '../../platform/settings-schema';
+import { siteEnabled, type Settings } from '../../platform/settings-schema';
 import type { Described, PopupApi, TabInfo } from './api';
 import { LocaleContext, useLocale } from './i18n';
 import { pageAccess } from './page-access';
@@ -29,10 +29,12 @@ export interface PopupTiming {
   firstRetryMs: number;
   notLoadedAfterMs: number;
   retryMs: number;
+  /** The page keeps being read while the popup is open (a long article, a switch turned back on): ask again at this pace. */
+  refreshMs: number;
   searchDebounceMs: number;
 }
 
-export const DEFAULT_TIMING: PopupTiming = { firstRetryMs: 250, notLoadedAfterMs: 1200, retryMs: 1500, searchDebounceMs: 120 };
+export const DEFAULT_TIMING: PopupTiming = { firstRetryMs: 250, notLoadedAfterMs: 1200, retryMs: 1500, refreshMs: 2000, searchDebounceMs: 120 };
 
 export interface PopupProps {
   api: PopupApi;
@@ -59,16 +61,25 @@ function followPage(api: PopupApi, timing: PopupTiming, onState: (s: PageState) 
     if (cancelled) return;
     if (!tab || pageAccess(tab.url) === 'closed') return onState({ state: 'closed' });
     const known = tab;
+    let last = '';
     const attempt = async (): Promise<void> => {
       try {
         const summary = await api.summary(known.id);
-        if (!cancelled) onState({ state: 'ready', tab: { ...known, url: known.url ?? summary.url }, summary });
+        if (cancelled) return;
+        const json = JSON.stringify(summary);
+        // Only a changed answer re-renders (and re-asks for roles and events).
+        if (json !== last) onState({ state: 'ready', tab: { ...known, url: known.url ?? summary.url }, summary });
+        last = json;
+        timer = setTimeout(() => void attempt(), timing.refreshMs);
         return;
       } catch {
         if (cancelled) return;
       }
       const waited = Date.now() - started;
-      if (waited >= timing.notLoadedAfterMs) onState({ state: 'not-loaded', tab: known });
+      if (last || waited >= timing.notLoadedAfterMs) {
+        last = '';
+        onState({ state: 'not-loaded', tab: known });
+      }
       timer = setTimeout(() => void attempt(), waited >= timing.notLoadedAfterMs ? timing.retryMs : timing.firstRetryMs);
     };
     await attempt();
@@ -262,7 +273,12 @@ function PopupBody({ api, timing }: { api: PopupApi; timing: PopupTiming }) {
         />
       ) : page.state === 'ready' ? (
         <>
-          <PageSection summary={page.summary} described={described} onReveal={reveal} />
+          <PageSection
+            summary={page.summary}
+            described={described}
+            onReveal={reveal}
+            highlightsOff={!!settings && !siteEnabled(settings, page.tab.url ?? page.summary.url)}
+          />
           {ids.length > 0 && <RelatedSection related={related} onPage={onPage} />}
         </>
       ) : (
