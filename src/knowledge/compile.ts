@@ -1,42 +1,211 @@
 /**
  * Compiles the knowledge into the compact index the content script loads on
- * every page. PLACEHOLDER format: the matching engine owns and will reshape it.
+ * every page (format: src/matching/format.ts). Everything that can be decided
+ * once is decided here: keys are folded with the matcher's own reader, the
+ * first-word table is precomputed, and names that must not link (ambiguous
+ * ones, longer place names that contain a country's) are marked.
  */
 import type { Knowledge } from './model';
+import { aliasKey, C, cls, foldWord, type AliasKey } from '../matching/text';
+import {
+  entryCode, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT, K_SURNAME,
+  type MatchIndex,
+} from '../matching/format';
 
-export type AliasKind = 'name' | 'native' | 'surname' | 'demonym' | 'seat';
+export type { MatchIndex };
 
-export interface MatchIndex {
-  v: 1;
-  asOf: string;
-  /** Entity table; other fields refer to entities by position. */
-  entities: { id: string; kind: 'person' | 'country'; name: string; country: string }[];
-  /** alias text -> [entity position, alias kind][]; more than one entry = ambiguous. */
-  aliases: Record<string, [number, AliasKind][]>;
+/**
+ * Names that contain a tracked name but mean something else: seas, US states,
+ * regions, companies, tournaments. Longest match wins, so each one hides the
+ * country or demonym inside it.
+ */
+export const NOT_MENTIONS: readonly string[] = [
+  'East China Sea', 'South China Sea', 'South China Morning Post', 'Sea of Japan', 'Philippine Sea', 'Irish Sea', 'Indian Ocean',
+  'Gulf of Mexico', 'Gulf of America', 'Gulf of Guinea', 'New Mexico', 'New Mexican', 'New Guinea', 'Northern Ireland',
+  'Latin America', 'South America', 'North America', 'Central America', 'Latin American', 'South American', 'North American', 'Central American',
+  'Native American', 'African American', 'Asian American', 'American Indian', 'American Samoa', 'Bank of America', 'Voice of America',
+  'Captain America', 'American Airlines', 'American Express', 'British Columbia', 'British Virgin Islands', 'U.S. Virgin Islands',
+  'US Virgin Islands', 'French Polynesia', 'French Guiana', 'East India Company', 'West Indian', 'Dutch East Indies',
+  'US Open', 'U.S. Open', 'French Open', 'Australian Open',
+  '日本海', '南中国海', '东中国海', '東中國海', '南中國海',
+];
+
+/** Surnames too common to link after an office title alone; they need the full name earlier on the page. */
+export const COMMON_SURNAMES: ReadonlySet<string> = new Set([
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'luo', 'gao',
+  'kim', 'lee', 'park', 'choi', 'jung', 'chung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'han', 'oh', 'seo', 'shin',
+  'sato', 'suzuki', 'takahashi', 'tanaka', 'watanabe', 'ito', 'yamamoto', 'nakamura',
+  'smith', 'johnson', 'williams', 'brown', 'jones', 'miller', 'davis', 'wilson', 'taylor', 'anderson', 'thomas', 'moore', 'martin',
+  'jackson', 'white', 'harris', 'clark', 'lewis', 'young', 'walker', 'hall', 'allen', 'king', 'wright', 'price', 'cooper', 'hunt', 'bishop',
+  'garcia', 'rodriguez', 'martinez', 'hernandez', 'lopez', 'gonzalez', 'perez', 'sanchez', 'ramirez', 'torres', 'fernandez',
+  'nguyen', 'tran', 'le', 'pham', 'singh', 'kumar', 'sharma', 'khan', 'patel', 'mohammed', 'ahmed', 'ali', 'hassan', 'hussain',
+]);
+
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Case masks: the most permissive of two spellings that fold to one key ("Kim Jong Un" / "Kim Jong-un"). */
+function mergeMask(a: string, b: string): string {
+  if (a.length !== b.length) return a.length <= b.length ? a : b;
+  let out = '';
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    out += x === 'x' || y === 'x' ? 'x' : x === 'U' || y === 'U' ? 'U' : x;
+  }
+  return out;
+}
+
+function defaultMask(words: number): string {
+  return 'U'.repeat(words);
+}
+
+/** Higher wins when one key names one entity in several ways ("Singapore": the country and its capital). */
+const KIND_PRIORITY: Record<number, number> = { [K_NAME]: 6, [K_ALIAS]: 5, [K_NATIVE]: 5, [K_DEMONYM]: 4, [K_SEAT]: 3, [K_SURNAME]: 2, [K_BLOCK]: 7 };
+
+interface Entry {
+  code: number;
+  mask: string;
+}
+
+/** "Joseph R. Biden" is also written "Joseph R Biden". */
+function initialVariants(alias: string): string[] {
+  const bare = alias.replace(/\b(\p{Lu})\.(?=\s)/gu, '$1');
+  return bare !== alias ? [alias, bare] : [alias];
+}
+
+/** Dataset demonyms come as "Antiguan, Barbudan" or "Kittitian or Nevisian"; news also writes the plural. */
+function demonymForms(raw: string): string[] {
+  const out: string[] = [];
+  for (const d of raw.split(/,\s*|\s+or\s+/)) {
+    const t = d.trim();
+    if (!t) continue;
+    out.push(t);
+    if (!/(ese|ish|ss|sh|tch|nch|x|z|s)$/i.test(t)) out.push(`${t}s`);
+  }
+  return out;
+}
+
+function isCjkName(s: string): boolean {
+  const k = cls(s.charCodeAt(0));
+  return k === C.HAN || k === C.HANGUL;
 }
 
 export function compileMatchIndex(k: Knowledge): MatchIndex {
-  const entities: MatchIndex['entities'] = [];
-  const aliases: MatchIndex['aliases'] = {};
-  const add = (text: string, entity: number, kind: AliasKind) => {
-    const list = (aliases[text] ??= []);
-    if (!list.some(([e, k2]) => e === entity && k2 === kind)) list.push([entity, kind]);
+  const ids: string[] = [];
+  const keyed = new Map<string, Entry[]>();
+  const cjk = new Map<string, number[]>();
+  const first = new Map<string, number>();
+
+  const addKeyed = (ak: AliasKey, code: number) => {
+    const list = keyed.get(ak.key) ?? [];
+    const entity = entryEntity(code);
+    const kind = entryKind(code);
+    const same = list.findIndex((e) => entryEntity(e.code) === entity && entryKind(e.code) !== K_BLOCK && kind !== K_BLOCK);
+    if (same >= 0) {
+      const old = list[same]!;
+      const pOld = KIND_PRIORITY[entryKind(old.code)]!;
+      const pNew = KIND_PRIORITY[kind]!;
+      if (pNew > pOld) list[same] = { code, mask: ak.mask };
+      else if (pNew === pOld) list[same] = { code: entryCode(entity, entryKind(old.code), entryFlags(old.code) | entryFlags(code)), mask: mergeMask(old.mask, ak.mask) };
+    } else if (!(kind === K_BLOCK && list.some((e) => entryKind(e.code) === K_BLOCK))) {
+      list.push({ code, mask: ak.mask });
+    }
+    keyed.set(ak.key, list);
+    const w = ak.key.split(/[ '.]/, 1)[0]!;
+    first.set(w, Math.max(first.get(w) ?? 0, ak.words));
   };
+
+  const add = (alias: string, entity: number, kind: number, flags = 0) => {
+    const text = alias.trim();
+    if (!text) return;
+    if (isCjkName(text)) {
+      const code = entryCode(entity, kind === K_BLOCK ? K_BLOCK : K_NATIVE, flags);
+      const list = cjk.get(text) ?? [];
+      if (!list.some((c) => entryEntity(c) === entity && entryKind(c) === entryKind(code))) list.push(code);
+      cjk.set(text, list);
+      return;
+    }
+    const ak = aliasKey(text);
+    // Candidates start at a capital (or a caseless letter); a key starting in lower case could never be reached.
+    if (!ak || cls(text.charCodeAt(0)) === C.LOWER || cls(text.charCodeAt(0)) === C.DIGIT) return;
+    addKeyed(ak, entryCode(entity, kind, flags));
+  };
+
   for (const c of k.countries) {
-    const i = entities.push({ id: c.iso3, kind: 'country', name: c.name, country: c.iso3 }) - 1;
-    c.aliases.forEach((a) => add(a, i, 'name'));
-    c.demonyms.forEach((a) => add(a, i, 'demonym'));
-    c.governmentSeats.forEach((a) => add(a, i, 'seat'));
+    const i = ids.push(c.iso3) - 1;
+    const careful = new Set(c.ambiguousNames.map((n) => aliasKey(n)?.key));
+    const flag = (n: string) => (careful.has(aliasKey(n)?.key) ? F_CAREFUL : 0);
+    add(c.name, i, K_NAME, flag(c.name));
+    for (const a of c.aliases) if (a !== c.name) add(a, i, K_ALIAS, flag(a));
+    for (const d of c.demonyms) for (const f of demonymForms(d)) add(f, i, K_DEMONYM, flag(f));
+    // A seat that is also a common name or word (Victoria, Kingston) is never read as its government.
+    for (const s of c.governmentSeats) if (!careful.has(aliasKey(s)?.key)) add(s, i, K_SEAT);
+  }
+  const countries = ids.length;
+
+  const surnameOwners = new Map<string, number>();
+  for (const p of k.people) {
+    const key = aliasKey(p.surname)?.key;
+    if (key) surnameOwners.set(key, (surnameOwners.get(key) ?? 0) + 1);
   }
   for (const p of k.people) {
-    const i = entities.push({ id: p.wikipedia, kind: 'person', name: p.name, country: p.country }) - 1;
-    [p.name, ...p.aliases].forEach((a) => add(a, i, 'name'));
-    p.native.forEach((a) => add(a, i, 'native'));
+    const i = ids.push(p.wikipedia) - 1;
+    add(p.name, i, K_NAME);
+    for (const a of p.aliases) if (a !== p.name) for (const v of initialVariants(a)) add(v, i, K_ALIAS);
+    for (const n of p.native) add(n, i, K_NATIVE);
+    const sk = aliasKey(p.surname);
+    if (sk) {
+      const calendar = CALENDAR_WORDS.has(sk.key);
+      const titleOk = surnameOwners.get(sk.key) === 1 && !COMMON_SURNAMES.has(sk.key) && !calendar;
+      add(p.surname, i, K_SURNAME, (titleOk ? F_TITLE_OK : 0) | (calendar ? F_CALENDAR : 0));
+    }
   }
-  return { v: 1, asOf: k.asOf, entities, aliases };
+
+  for (const n of NOT_MENTIONS) add(n, 0, K_BLOCK);
+
+  const keys: MatchIndex['keys'] = {};
+  for (const [key, list] of [...keyed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const words = key.split(/[ '.]/).length;
+    const out: (number | string)[] = [];
+    for (const e of list) {
+      out.push(e.code);
+      if (e.mask !== defaultMask(words)) out.push(e.mask);
+    }
+    keys[key] = out;
+  }
+  return {
+    v: 2,
+    asOf: k.asOf,
+    ids,
+    countries,
+    keys,
+    first: Object.fromEntries([...first.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    cjk: Object.fromEntries([...cjk.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
 }
 
+const LINKING = new Set([K_NAME, K_ALIAS, K_NATIVE, K_DEMONYM, K_SEAT]);
+
+/** Aliases that name more than one entity (never linked), for kb:check. Shared surnames are expected and not counted. */
 export function indexStats(index: MatchIndex): { aliases: number; ambiguous: number; ambiguousExamples: string[] } {
-  const amb = Object.entries(index.aliases).filter(([, list]) => new Set(list.map(([e]) => e)).size > 1).map(([a]) => a);
-  return { aliases: Object.keys(index.aliases).length, ambiguous: amb.length, ambiguousExamples: amb.slice(0, 5) };
+  const amb: string[] = [];
+  const lists: [string, number[]][] = [
+    ...Object.entries(index.keys).map(([key, list]) => [key, list.filter((x): x is number => typeof x === 'number')] as [string, number[]]),
+    ...Object.entries(index.cjk),
+  ];
+  for (const [key, codes] of lists) {
+    const entities = new Set(codes.filter((c) => LINKING.has(entryKind(c))).map(entryEntity));
+    if (entities.size > 1) amb.push(key);
+  }
+  return { aliases: lists.length, ambiguous: amb.length, ambiguousExamples: amb.slice(0, 5) };
+}
+
+/** For tests and tools: the flags of a key's entries. */
+export function describeKey(index: MatchIndex, alias: string): { entity: string; kind: number; flags: number }[] {
+  const key = isCjkName(alias) ? alias : (aliasKey(alias)?.key ?? foldWord(alias));
+  const raw = isCjkName(alias) ? (index.cjk[key] ?? []) : (index.keys[key] ?? []);
+  return raw.filter((x): x is number => typeof x === 'number').map((c) => ({ entity: index.ids[entryEntity(c)] ?? '', kind: entryKind(c), flags: entryFlags(c) }));
 }

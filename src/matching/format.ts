@@ -1,0 +1,55 @@
+/**
+ * The compiled match index: what the content script loads on every page, so
+ * only what matching needs, keyed the way the matcher looks things up (the
+ * page pays a JSON parse and a few Map builds, nothing else).
+ *
+ * An entry is one number, `entity * 64 + flags * 8 + kind`, followed in a
+ * key's list by a case mask string when the alias's words need anything but
+ * "starts with a capital" (see text.ts CaseReq).
+ */
+
+export const K_NAME = 0; // the entity's main name
+export const K_ALIAS = 1; // another full name or spelling
+export const K_NATIVE = 2; // own-script name
+export const K_SURNAME = 3; // a person's surname alone
+export const K_DEMONYM = 4;
+export const K_SEAT = 5; // capital or other seat standing for the government
+export const K_BLOCK = 6; // a longer name that contains an entity's name but is not it ("East China Sea")
+
+/** A country name that is also a common word or personal name (Jordan, Chad, Georgia): needs context. */
+export const F_CAREFUL = 1;
+/** A surname that may link after an office title ("President Xi") without the full name earlier: unique among tracked people and not a common surname. */
+export const F_TITLE_OK = 2;
+/** A surname that is also a month or weekday ("May"): links only right after a title or honorific. */
+export const F_CALENDAR = 4;
+
+export interface MatchIndex {
+  v: 2;
+  asOf: string;
+  /** Entity ids: countries (ISO3) first, then people (English Wikipedia titles). */
+  ids: string[];
+  /** How many of `ids` are countries. */
+  countries: number;
+  /** Folded key ("kang kyung wha", "u.s") -> entries. */
+  keys: Record<string, (number | string)[]>;
+  /** First word of a key -> the most words of any key that starts with it. */
+  first: Record<string, number>;
+  /** Names in Han, kana or Hangul, exactly as written -> entry codes. */
+  cjk: Record<string, number[]>;
+}
+
+export function entryCode(entity: number, kind: number, flags = 0): number {
+  return entity * 64 + flags * 8 + kind;
+}
+
+export function entryEntity(code: number): number {
+  return Math.floor(code / 64);
+}
+
+export function entryKind(code: number): number {
+  return code & 7;
+}
+
+export function entryFlags(code: number): number {
+  return (code >> 3) & 7;
+}

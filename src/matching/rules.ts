@@ -1,0 +1,88 @@
+/**
+ * The words the context rules look at, folded (lower case, no diacritics).
+ * They are general English news grammar, not fitted to particular articles.
+ */
+
+function set(words: string): ReadonlySet<string> {
+  return new Set(words.trim().split(/\s+/));
+}
+
+/** Capitalised at a sentence start but never part of a name: "Meanwhile Jordan said" is Jordan the country. */
+export const FUNCTION_WORDS = set(`
+  the a an in on at but and or so yet for with by from to of as if when while meanwhile after before since although though because
+  both even also still now then today yesterday tomorrow last next this that these those it its he his she her they their we our i
+  you why how what where who whom which only like unlike despite under over against between among amid without within during until
+  unless whether however moreover instead indeed thus perhaps neither either nor not no yes did does do has have had is was are were
+  will would can could should must might shall all some many most more several few every each any there here such another other once
+  later earlier already according following including about above across along around behind beyond inside into near off onto
+  outside through toward towards upon via neighbouring neighboring nearby rival fellow former late then-`);
+
+/** Honorifics: "Mr. Suga" names the Suga of the page. */
+export const HONORIFICS = set('mr mrs ms miss mx dr prof sir dame lord lady madam mme herr senor senora');
+
+/** Office words before a name: "President Xi", "Foreign Minister Wang", "Secretary of State Blinken". */
+export const OFFICE_TITLES = set(`
+  president premier chancellor minister secretary spokesman spokeswoman spokesperson ambassador king queen emperor empress
+  sheikh ayatollah chairman chairwoman envoy pm state affairs`);
+
+/** Other words that may stand before a name without being part of it. */
+export const TITLE_WORDS = set(`
+  prince princess crown vice deputy acting former general governor senator leader chief foreign prime defence defense finance trade
+  interior premier-elect president-elect counterpart`);
+
+export const CALENDAR = set(`
+  january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`);
+
+/** A capital after these is the place: "in Tokyo", "visited Beijing", "the flight to Seoul". */
+export const PLACE_BEFORE = set(`
+  in at near outside around via into to from across throughout inside within visit visits visited visiting arrive arrives arrived
+  arriving land landed flew fly flying travel travelled traveled travelling traveling left leave leaves reached toured tour tours
+  based held hosted return returned returning back`);
+
+/** A capital after these is its government: "relations between Washington and Beijing", "talks with Tokyo". */
+export const GOVERNMENT_BEFORE = set('between with against toward towards');
+
+/** Verbs (and auxiliaries) that make a capital the subject, i.e. its government: "Beijing said", "Tokyo has". */
+export const GOVERNMENT_VERBS = set(`
+  said says say has have had was is are were will would could can cannot should may might must did does do
+  didn doesn don hasn haven hadn isn wasn won wouldn couldn shouldn
+  want wants wanted accused accuses denied denies rejected rejects warned warns urged urges insisted insists hopes hoped believes
+  believed considers considered sees saw needs needed announced announces responded responds retaliated retaliates protested protests
+  condemned condemns welcomed welcomes criticised criticized criticises criticizes demanded demands called calls blamed blames
+  threatened threatens imposed imposes agreed agrees refused refuses expressed expresses fears feared argued argues claims claimed
+  views viewed regards regarded opposes opposed supports supported backs backed summoned summons lodged sent sends sought seeks
+  signed signs suspended suspends vowed vows pledged pledges promised promises plans planned appears appeared seemed seems remains
+  remained knows knew recognises recognizes recognised recognized approved approves launched launches ordered orders expelled
+  expels sanctioned banned bans slammed slams blasted dismissed dismisses objected objects reacted reacts retorted countered conceded
+  acknowledged acknowledges confirmed confirms declined declines chose decided decides moved moves took takes made makes gave gives
+  offered offers proposed proposes maintains maintained stressed stresses reiterated reiterates noted notes told tells asked asks
+  pushed pushes pressed presses pressured stepped ramped hit hits issued issues released releases stands stood insisted
+  retaliated announced responded`);
+
+/** Adverbs between a capital and its verb: "Beijing quickly denied". */
+export const ADVERBS = set('also now still already never not reportedly quickly swiftly strongly repeatedly immediately again then long firmly openly publicly privately further');
+
+/** Words after a hyphen that make a capital its government: "Beijing-backed", "Moscow-led". */
+export const GOVERNMENT_COMPOUNDS = set('backed led friendly aligned allied sponsored controlled appointed imposed brokered funded installed');
+
+/** Acronym aliases that are also ordinary words: in ALL-CAPS text "US" may be "us". */
+export const WORD_ACRONYMS = set('us');
+
+/**
+ * Hangul particles and titles that may follow a name with no space between:
+ * a short Hangul name is a match only before one of them (or a non-Hangul
+ * character), so 박진 is not found inside 박진감.
+ */
+export const HANGUL_FOLLOWERS = [
+  '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '으로', '만', '께', '씨', '님', '측', '장관', '대통령', '총리',
+  '위원장', '대변인', '외무상', '외상', '부장', '주석', '총서기', '전', '에게', '에서', '이다', '입니다', '정부', '국민',
+];
+
+/** US-state cues for "Georgia": the state, not the country, unless a cue for the country is there too. */
+export const US_STATE_CUES =
+  /\b(?:Atlanta|Savannah|Macon|Augusta|Gwinnett|Fulton County|Cobb County|DeKalb|Peach State|Kemp|Raffensperger|Abrams|Ossoff|Warnock|Loeffler|Perdue|Republicans?|Democrats?|GOP|[Gg]overnor|Gov\.|[Ss]enate|runoff|county|counties|electoral votes|state legislature|US state|U\.S\. state|Ga\.)/;
+export const GEORGIA_COUNTRY_CUES =
+  /\b(?:Tbilisi|Caucasus|Ossetia|Abkhazia|Batumi|Georgian Dream|Kremlin|Moscow|Russia|Russian|Armenia|Azerbaijan|Ukraine|NATO|European Union|EU|Black Sea|Saakashvili|Kobakhidze|Zourabichvili|Ivanishvili|Kavelashvili|Garibashvili)\b/;
+/** Keys that are also the name of a US state. */
+export const US_STATE_KEYS = set('georgia georgian georgians');

@@ -1,0 +1,218 @@
+/**
+ * How the matcher reads text: character classes, words, the separators that
+ * may join the words of one name, and the folding that makes "Erdoğan",
+ * "ERDOGAN" and "Erdogan" one key. The index compiler reads alias strings
+ * with these same functions, so a name and its key can never disagree.
+ */
+
+export const C = {
+  OTHER: 1,
+  LOWER: 2,
+  UPPER: 3,
+  /** A letter of a script without case (Arabic, Hebrew, Devanagari …). */
+  CASELESS: 4,
+  /** Combining marks, ZWNJ/ZWJ: they continue a word. */
+  MARK: 5,
+  DIGIT: 6,
+  /** Han ideographs and kana: text without spaces, matched by substring. */
+  HAN: 7,
+  HANGUL: 8,
+} as const;
+export type C = (typeof C)[keyof typeof C];
+
+// Classified lazily: a 64 KB table costs nothing to allocate and each code is
+// tested once per page, so no start-up cost is paid for scripts a page lacks.
+const table = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  table[c] = c >= 97 && c <= 122 ? C.LOWER : c >= 65 && c <= 90 ? C.UPPER : c >= 48 && c <= 57 ? C.DIGIT : C.OTHER;
+}
+
+const RE_UPPER = /[\p{Lu}\p{Lt}]/u;
+const RE_LOWER = /\p{Ll}/u;
+const RE_LETTER = /\p{L}/u;
+const RE_MARK = /\p{M}/u;
+const RE_DIGIT = /\p{Nd}/u;
+
+function classify(c: number): C {
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff66 && c <= 0xff9f)) return C.HAN;
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return C.HANGUL;
+  if (c >= 0xd800 && c <= 0xdfff) return C.OTHER;
+  // Modifier-letter apostrophes read as apostrophes, not letters.
+  if (c === 0x2bc || c === 0x2bb || c === 0x2b9) return C.OTHER;
+  if (c === 0x200c || c === 0x200d) return C.MARK;
+  const ch = String.fromCharCode(c);
+  if (RE_UPPER.test(ch)) return C.UPPER;
+  if (RE_LOWER.test(ch)) return C.LOWER;
+  if (RE_LETTER.test(ch)) return C.CASELESS;
+  if (RE_MARK.test(ch)) return C.MARK;
+  if (RE_DIGIT.test(ch)) return C.DIGIT;
+  return C.OTHER;
+}
+
+export function cls(c: number): C {
+  const k = table[c]!;
+  if (k !== 0) return k as C;
+  const found = classify(c);
+  table[c] = found;
+  return found;
+}
+
+/** Letters, marks and digits make words; HAN and HANGUL runs are read separately. */
+export function isWordClass(k: C): boolean {
+  return k === C.LOWER || k === C.UPPER || k === C.CASELESS || k === C.MARK || k === C.DIGIT;
+}
+
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return isWordClass(cls(c));
+}
+
+export function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n && isWordCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 12 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+export function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
+}
+
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/** Separators between the words of a name, as they appear in keys. */
+export const SEP_SPACE = ' ';
+export const SEP_APOS = "'";
+export const SEP_DOT = '.';
+
+/** Longer whitespace runs than this cannot join the words of one name. */
+const MAX_GAP = 40;
+
+/**
+ * The separator starting at `p` that can join two words of a name, and where
+ * the next word starts; null when the text at `p` ends the name. A space or
+ * hyphen ("Kang Kyung-wha" = "Kang Kyung Wha"), an apostrophe ("d'Ivoire"),
+ * or a period with optional spaces ("U.S", "J. Y.").
+ */
+export function separatorAt(text: string, p: number): { sep: string; next: number } | null {
+  const n = text.length;
+  if (p >= n) return null;
+  const c = text.charCodeAt(p);
+  let q = p;
+  let sep: string;
+  if (isSpaceCode(c)) {
+    while (q < n && q - p <= MAX_GAP && isSpaceCode(text.charCodeAt(q))) q++;
+    sep = SEP_SPACE;
+  } else if (isHyphen(c)) {
+    q = p + 1;
+    sep = SEP_SPACE;
+  } else if (isApostrophe(c)) {
+    q = p + 1;
+    sep = SEP_APOS;
+  } else if (c === 46) {
+    q = p + 1;
+    while (q < n && q - p <= 3 && isSpaceCode(text.charCodeAt(q))) q++;
+    sep = SEP_DOT;
+  } else {
+    return null;
+  }
+  return q < n && isWordCode(text.charCodeAt(q)) ? { sep, next: q } : null;
+}
+
+const SPECIAL_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ħ: 'h', ŧ: 't', ŀ: 'l' };
+const RE_MARKS = /\p{M}/gu;
+const RE_SPECIAL = /[ıłøđæœßħŧŀ]/g;
+
+/** One word's key: lower case, without diacritics. */
+export function foldWord(w: string): string {
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return w.toLowerCase();
+  return w.normalize('NFD').replace(RE_MARKS, '').toLowerCase().replace(RE_SPECIAL, (m) => SPECIAL_FOLD[m] ?? m);
+}
+
+/** How a word of an alias must look in the text: U = starts with a capital, A = all capitals (an acronym), x = any. */
+export type CaseReq = 'U' | 'A' | 'x';
+
+export interface WordShape {
+  /** First character is a capital letter, or a letter of a script without case. */
+  capital: boolean;
+  /** Has no lower-case letter. */
+  allCaps: boolean;
+}
+
+export function shapeOf(text: string, s: number, e: number): WordShape {
+  const k = cls(text.charCodeAt(s));
+  let allCaps = true;
+  for (let i = s; i < e; i++) {
+    if (cls(text.charCodeAt(i)) === C.LOWER) {
+      allCaps = false;
+      break;
+    }
+  }
+  return { capital: k === C.UPPER || k === C.CASELESS, allCaps };
+}
+
+export function caseReqOf(word: string): CaseReq {
+  const k = cls(word.charCodeAt(0));
+  if (k !== C.UPPER) return 'x';
+  const shape = shapeOf(word, 0, word.length);
+  return word.length >= 2 && shape.allCaps ? 'A' : 'U';
+}
+
+export function caseOk(req: string, shape: WordShape): boolean {
+  if (req === 'U') return shape.capital;
+  if (req === 'A') return shape.capital && shape.allCaps;
+  return true;
+}
+
+export interface AliasKey {
+  key: string;
+  /** One CaseReq per word, then "." when the alias ends with a period ("U.S."). */
+  mask: string;
+  words: number;
+}
+
+/**
+ * An alias string read the way the matcher reads text: null when it is not
+ * one run of words joined by name separators (quotes, parentheses, commas),
+ * or when it is written in Han or Hangul (those match by substring).
+ */
+export function aliasKey(alias: string): AliasKey | null {
+  const s = alias.trim();
+  if (!s || !isWordCode(s.charCodeAt(0))) return null;
+  let p = 0;
+  let key = '';
+  let mask = '';
+  let words = 0;
+  for (;;) {
+    const e = wordEnd(s, p);
+    const word = s.slice(p, e);
+    key += foldWord(word);
+    mask += caseReqOf(word);
+    words++;
+    const sep = separatorAt(s, e);
+    if (!sep) {
+      if (e === s.length) return { key, mask, words };
+      if (e === s.length - 1 && s.charCodeAt(e) === 46) return { key, mask: mask + '.', words };
+      return null;
+    }
+    key += sep.sep;
+    p = sep.next;
+  }
+}
+
+export function isCjkCode(c: number): boolean {
+  const k = cls(c);
+  return k === C.HAN || k === C.HANGUL;
+}
