@@ -148,9 +148,7 @@ function CountryView({ card, match, t, language, onClose }: CardProps & { card: 
         <dt>{t('card_capital')}</dt>
         <dd>{card.capital ?? t('card_unknown')}</dd>
         <Leader label={t('card_head_of_state')} leader={card.headOfState} t={t} />
-        {card.headOfGovernment && card.headOfGovernment.id !== card.headOfState?.id ? (
-          <Leader label={t('card_head_of_government')} leader={card.headOfGovernment} t={t} />
-        ) : null}
+        <Leader label={t('card_head_of_government')} leader={card.headOfGovernment} t={t} />
         {card.foreignMinister ? <Leader label={t('card_foreign_minister')} leader={card.foreignMinister} t={t} /> : null}
         <dt>{t('card_region')}</dt>
         <dd>{[card.region, card.subregion].filter(Boolean).join(' · ')}</dd>
