@@ -12,6 +12,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // The same sites the content script already runs on (so no new install warning): lets the popup read
+    // the active tab's URL, to tell a web page whose script has not loaded from a page no extension may touch.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

@@ -19,6 +19,8 @@ type WithChrome = typeof globalThis & { chrome: ChromeApi };
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const STORY = '/news-2020-wang-yi.html';
+/** Another build to test (a private copy while others rebuild .output); the harness's default otherwise. */
+const EXT = process.env['BACKSTORY_EXTENSION_DIR'] || undefined;
 
 let b: ExtensionBrowser;
 let server: FixtureServer;
@@ -26,7 +28,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   server = await serveFixtures();
-  b = await launchWithExtension();
+  b = await launchWithExtension({ extensionDir: EXT });
 });
 
 afterAll(async () => {
@@ -47,8 +49,20 @@ async function openArticle(path = STORY): Promise<Page> {
   return page;
 }
 
+/** The tab's id; a page still loading may show its URL to the extension a moment after Playwright sees it. */
+async function tabOf(page: Page): Promise<number> {
+  for (let i = 0; ; i++) {
+    try {
+      return await tabIdOf(b, page);
+    } catch (e) {
+      if (i >= 50) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 async function popupFor(page: Page): Promise<Page> {
-  const popup = await openPopup(b, await tabIdOf(b, page));
+  const popup = await openPopup(b, await tabOf(page));
   popup.on('pageerror', (e) => errors.push(e.message));
   return popup;
 }
@@ -65,6 +79,18 @@ async function axeProblems(page: Page, include?: string): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
 }
 
+/** Waits for a value to pass a check (expect.poll is for inside tests only). */
+async function waitUntil<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await read();
+    if (ok(last)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+}
+
 function entityRow(popup: Page, id: string) {
   return popup.locator(`[data-testid="page-entity"][data-entity="${id}"]`);
 }
@@ -75,7 +101,7 @@ describe('the Wang Yi story (2020-11-20)', () => {
 
   beforeAll(async () => {
     article = await openArticle();
-    await expect.poll(() => highlighted(article), { timeout: 15_000 }).toBeGreaterThan(0);
+    await waitUntil(() => highlighted(article), (n) => n > 0, 'highlights on the article');
     popup = await popupFor(article);
     await popup.locator('[data-testid="page-entity"]').first().waitFor({ timeout: 15_000 });
   });
@@ -159,7 +185,7 @@ describe('the Wang Yi story (2020-11-20)', () => {
     // Restart: a new browser on the same profile.
     const profileDir = b.profileDir;
     await b.close({ keepProfile: true });
-    b = await launchWithExtension({ profileDir });
+    b = await launchWithExtension({ profileDir, extensionDir: EXT });
     article = await openArticle();
     popup = await popupFor(article);
     await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('off');
