@@ -2,13 +2,13 @@
  * Compiles the knowledge into the compact index the content script loads on
  * every page (format: src/matching/format.ts). Everything that can be decided
  * once is decided here: keys are folded with the matcher's own reader, the
- * first-word table is precomputed, and names that must not link (ambiguous
+ * prefix table is precomputed, and names that must not link (ambiguous
  * ones, longer place names that contain a country's) are marked.
  */
 import type { Knowledge } from './model';
 import { aliasKey, C, cls, foldWord, type AliasKey } from '../matching/text';
 import {
-  entryCode, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT, K_SURNAME,
+  decodeEntries, entryCode, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT, K_SURNAME,
   type MatchIndex,
 } from '../matching/format';
 
@@ -97,7 +97,6 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
   const ids: string[] = [];
   const keyed = new Map<string, Entry[]>();
   const cjk = new Map<string, number[]>();
-  const first = new Map<string, number>();
 
   const addKeyed = (ak: AliasKey, code: number) => {
     const list = keyed.get(ak.key) ?? [];
@@ -114,12 +113,11 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
       list.push({ code, mask: ak.mask });
     }
     keyed.set(ak.key, list);
-    const w = ak.key.split(/[ '.]/, 1)[0]!;
-    first.set(w, Math.max(first.get(w) ?? 0, ak.words));
   };
 
   const add = (alias: string, entity: number, kind: number, flags = 0) => {
-    const text = alias.trim();
+    // "The Netherlands", "The Bahamas": news writes a lower-case "the", and the name alone is the mention.
+    const text = alias.trim().replace(/^the\s+/i, '');
     if (!text) return;
     if (isCjkName(text)) {
       const code = entryCode(entity, kind === K_BLOCK ? K_BLOCK : K_NATIVE, flags);
@@ -166,46 +164,62 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
 
   for (const n of NOT_MENTIONS) add(n, 0, K_BLOCK);
 
-  const keys: MatchIndex['keys'] = {};
-  for (const [key, list] of [...keyed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const words = key.split(/[ '.]/).length;
-    const out: (number | string)[] = [];
-    for (const e of list) {
-      out.push(e.code);
-      if (e.mask !== defaultMask(words)) out.push(e.mask);
-    }
-    keys[key] = out;
+  const prefixes = new Set<string>();
+  for (const key of keyed.keys()) {
+    for (let i = 0; i < key.length; i++) if (key[i] === ' ' || key[i] === "'" || key[i] === '.') prefixes.add(key.slice(0, i));
   }
+  const lines: [string, string][] = [];
+  for (const key of new Set([...keyed.keys(), ...prefixes])) {
+    const list = keyed.get(key) ?? [];
+    const words = key.split(/[ '.]/).length;
+    const val = list.map((e) => (e.mask === defaultMask(words) ? `${e.code}` : `${e.code}:${e.mask}`)).join(' ');
+    lines.push([key, list.length && prefixes.has(key) ? `+${val}` : val]);
+  }
+  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const natives = [...cjk.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key] of lines) if (key.includes('\n')) throw new Error(`alias key with a line break: ${JSON.stringify(key)}`);
   return {
-    v: 2,
+    v: 3,
     asOf: k.asOf,
     ids,
     countries,
-    keys,
-    first: Object.fromEntries([...first.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
-    cjk: Object.fromEntries([...cjk.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    keys: lines.map(([key]) => key).join('\n'),
+    vals: lines.map(([, val]) => val).join('\n'),
+    cjk: natives.map(([name]) => name).join('\n'),
+    cjkVals: natives.map(([, codes]) => codes.join(' ')).join('\n'),
   };
 }
 
 const LINKING = new Set([K_NAME, K_ALIAS, K_NATIVE, K_DEMONYM, K_SEAT]);
 
+/** Every alias key with its entries (prefix-only lines left out). */
+export function indexEntries(index: MatchIndex): Map<string, { code: number; mask: string | null }[]> {
+  const out = new Map<string, { code: number; mask: string | null }[]>();
+  const keys = index.keys.split('\n');
+  const vals = index.vals.split('\n');
+  keys.forEach((key, i) => {
+    const val = vals[i] ?? '';
+    if (val) out.set(key, decodeEntries(val.startsWith('+') ? val.slice(1) : val));
+  });
+  const natives = index.cjk ? index.cjk.split('\n') : [];
+  const nativeVals = index.cjkVals.split('\n');
+  natives.forEach((name, i) => out.set(name, decodeEntries(nativeVals[i] ?? '')));
+  return out;
+}
+
 /** Aliases that name more than one entity (never linked), for kb:check. Shared surnames are expected and not counted. */
 export function indexStats(index: MatchIndex): { aliases: number; ambiguous: number; ambiguousExamples: string[] } {
   const amb: string[] = [];
-  const lists: [string, number[]][] = [
-    ...Object.entries(index.keys).map(([key, list]) => [key, list.filter((x): x is number => typeof x === 'number')] as [string, number[]]),
-    ...Object.entries(index.cjk),
-  ];
-  for (const [key, codes] of lists) {
-    const entities = new Set(codes.filter((c) => LINKING.has(entryKind(c))).map(entryEntity));
+  const all = indexEntries(index);
+  for (const [key, list] of all) {
+    const entities = new Set(list.filter((e) => LINKING.has(entryKind(e.code))).map((e) => entryEntity(e.code)));
     if (entities.size > 1) amb.push(key);
   }
-  return { aliases: lists.length, ambiguous: amb.length, ambiguousExamples: amb.slice(0, 5) };
+  return { aliases: all.size, ambiguous: amb.length, ambiguousExamples: amb.slice(0, 5) };
 }
 
-/** For tests and tools: the flags of a key's entries. */
+/** For tests and tools: what an alias string is in the index. */
 export function describeKey(index: MatchIndex, alias: string): { entity: string; kind: number; flags: number }[] {
   const key = isCjkName(alias) ? alias : (aliasKey(alias)?.key ?? foldWord(alias));
-  const raw = isCjkName(alias) ? (index.cjk[key] ?? []) : (index.keys[key] ?? []);
-  return raw.filter((x): x is number => typeof x === 'number').map((c) => ({ entity: index.ids[entryEntity(c)] ?? '', kind: entryKind(c), flags: entryFlags(c) }));
+  return (indexEntries(index).get(key) ?? []).map((e) => ({ entity: index.ids[entryEntity(e.code)] ?? '', kind: entryKind(e.code), flags: entryFlags(e.code) }));
 }

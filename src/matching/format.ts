@@ -3,9 +3,9 @@
  * only what matching needs, keyed the way the matcher looks things up (the
  * page pays a JSON parse and a few Map builds, nothing else).
  *
- * An entry is one number, `entity * 64 + flags * 8 + kind`, followed in a
- * key's list by a case mask string when the alias's words need anything but
- * "starts with a capital" (see text.ts CaseReq).
+ * An entry is one number, `entity * 64 + flags * 8 + kind`, with a case
+ * mask when the alias's words need anything but "starts with a capital"
+ * (see text.ts CaseReq).
  */
 
 export const K_NAME = 0; // the entity's main name
@@ -23,19 +23,44 @@ export const F_TITLE_OK = 2;
 /** A surname that is also a month or weekday ("May"): links only right after a title or honorific. */
 export const F_CALENDAR = 4;
 
+/**
+ * Lookup tables as newline-joined strings: a JSON string parses an order of
+ * magnitude faster than an object with thousands of keys, and entries are
+ * decoded only when a key is hit.
+ */
 export interface MatchIndex {
-  v: 2;
+  v: 3;
   asOf: string;
   /** Entity ids: countries (ISO3) first, then people (English Wikipedia titles). */
   ids: string[];
   /** How many of `ids` are countries. */
   countries: number;
-  /** Folded key ("kang kyung wha", "u.s") -> entries. */
-  keys: Record<string, (number | string)[]>;
-  /** First word of a key -> the most words of any key that starts with it. */
-  first: Record<string, number>;
-  /** Names in Han, kana or Hangul, exactly as written -> entry codes. */
-  cjk: Record<string, number[]>;
+  /**
+   * Folded keys ("kang kyung wha", "u.s"), one per line, and also every
+   * proper word-prefix of a longer key ("kang kyung").
+   */
+  keys: string;
+  /**
+   * One line per line of `keys`: "" for a prefix only; else the entries,
+   * space-separated, each a code with ":" and its case mask when the mask is
+   * not all "U"; prefixed with "+" when the key is also a prefix of a longer one.
+   */
+  vals: string;
+  /** Names in Han, kana or Hangul exactly as written, one per line. */
+  cjk: string;
+  /** Their entries, one line each, codes space-separated. */
+  cjkVals: string;
+}
+
+/** A key's entries as stored in `vals` (without the "+" prefix mark). */
+export function decodeEntries(val: string): { code: number; mask: string | null }[] {
+  const out: { code: number; mask: string | null }[] = [];
+  for (const part of val.split(' ')) {
+    if (!part) continue;
+    const colon = part.indexOf(':');
+    out.push(colon < 0 ? { code: Number(part), mask: null } : { code: Number(part.slice(0, colon)), mask: part.slice(colon + 1) });
+  }
+  return out;
 }
 
 export function entryCode(entity: number, kind: number, flags = 0): number {

@@ -9,10 +9,10 @@
  */
 import type { Mention, MatchHow, PageMatcher } from './types';
 import {
-  entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT, K_SURNAME,
-  type MatchIndex,
+  decodeEntries, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
+  K_SURNAME, type MatchIndex,
 } from './format';
-import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordCode, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
+import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordCode, lastSeparator, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
 import {
   ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_VERBS, HANGUL_FOLLOWERS,
   HONORIFICS, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
@@ -22,10 +22,30 @@ import {
 interface Tables {
   ids: string[];
   countries: number;
-  keys: Map<string, (number | string)[]>;
-  first: Map<string, number>;
+  /** Key or key prefix -> its `vals` line (see format.ts). */
+  keys: Map<string, string>;
   /** First character code -> [name, entry codes], longest name first. */
   cjk: Map<number, [string, number[]][]>;
+  /** Bits set for the hashes of one-word ASCII keys: most capitalised words are rejected without a string being made. */
+  bloom: Uint32Array;
+}
+
+const BLOOM_BITS = 1 << 16;
+
+/** The hash candidate() computes while it reads an ASCII word (letters folded to lower case). */
+function asciiHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + (s.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+
+function bloomSlot(h: number): number {
+  return (h ^ (h >>> 16)) & (BLOOM_BITS - 1);
+}
+
+interface Entry {
+  code: number;
+  mask: string | null;
 }
 
 const tablesCache = new WeakMap<MatchIndex, Tables>();
@@ -33,21 +53,30 @@ const tablesCache = new WeakMap<MatchIndex, Tables>();
 function tablesOf(index: MatchIndex): Tables {
   let t = tablesCache.get(index);
   if (t) return t;
+  const keys = new Map<string, string>();
+  const ks = index.keys.split('\n');
+  const vs = index.vals.split('\n');
+  const bloom = new Uint32Array(BLOOM_BITS / 32);
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i]!;
+    keys.set(k, vs[i] ?? '');
+    if (!/[^a-z0-9]/.test(k)) {
+      const slot = bloomSlot(asciiHash(k));
+      bloom[slot >>> 5]! |= 1 << (slot & 31);
+    }
+  }
   const cjk = new Map<number, [string, number[]][]>();
-  for (const name of Object.keys(index.cjk)) {
+  const names = index.cjk ? index.cjk.split('\n') : [];
+  const nameVals = index.cjkVals.split('\n');
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const c = name.charCodeAt(0);
     const list = cjk.get(c) ?? [];
-    list.push([name, index.cjk[name]!]);
+    list.push([name, (nameVals[i] ?? '').split(' ').map(Number)]);
     cjk.set(c, list);
   }
-  for (const list of cjk.values()) list.sort((a, b) => b[0].length - a[0].length);
-  t = {
-    ids: index.ids,
-    countries: index.countries,
-    keys: new Map(Object.entries(index.keys)),
-    first: new Map(Object.entries(index.first)),
-    cjk,
-  };
+  for (const list of cjk.values()) list.sort((x, y) => y[0].length - x[0].length);
+  t = { ids: index.ids, countries: index.countries, keys, cjk, bloom };
   tablesCache.set(index, t);
   return t;
 }
@@ -92,13 +121,6 @@ function possessiveAt(text: string, p: number): boolean {
   return isApostrophe(text.charCodeAt(p)) && (text.charCodeAt(p + 1) | 32) === 115 && !isWordCode(text.charCodeAt(p + 2) || 32);
 }
 
-interface Hit {
-  /** Words matched. */
-  len: number;
-  key: string;
-  end: number;
-}
-
 class Matcher implements PageMatcher {
   /** People named in full on this page (entity positions). */
   private named = new Set<number>();
@@ -111,7 +133,9 @@ class Matcher implements PageMatcher {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly shapes: (WordShape | null)[] = [];
-  private readonly hits: Hit[] = [];
+  private readonly hitLen: number[] = [];
+  private readonly hitVal: string[] = [];
+  private readonly decoded = new Map<string, Entry[]>();
 
   constructor(private readonly t: Tables) {}
 
@@ -158,33 +182,63 @@ class Matcher implements PageMatcher {
   /** A word starting with a capital at `i`; returns where scanning continues. */
   private candidate(i: number): number {
     const text = this.text;
-    const e0 = wordEnd(text, i + 1);
-    if (e0 - i > MAX_WORD) return e0;
-    let key = foldWord(text.slice(i, e0));
-    const max = this.t.first.get(key);
-    if (max === undefined) return e0;
-    const { starts, ends, shapes, hits } = this;
-    starts.length = ends.length = shapes.length = hits.length = 0;
-    starts.push(i);
-    ends.push(e0);
-    shapes.push(null);
-    if (this.t.keys.has(key)) hits.push({ len: 1, key, end: e0 });
-    let e = e0;
-    for (let w = 1; w < max; w++) {
-      const sep = separatorAt(text, e);
-      if (!sep) break;
-      const we = wordEnd(text, sep.next);
-      if (we - sep.next > MAX_WORD) break;
-      key += sep.sep + foldWord(text.slice(sep.next, we));
-      starts.push(sep.next);
-      ends.push(we);
-      shapes.push(null);
-      e = we;
-      if (this.t.keys.has(key)) hits.push({ len: w + 1, key, end: we });
+    const keys = this.t.keys;
+    const n = text.length;
+    let e0 = i;
+    let h = 0;
+    let ascii = true;
+    while (e0 < n) {
+      const c = text.charCodeAt(e0);
+      if (c < 128) {
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+          h = (Math.imul(h, 31) + (c | 32)) | 0;
+          e0++;
+          continue;
+        }
+        break;
+      }
+      if (!isWordCode(c)) break;
+      ascii = false;
+      e0++;
     }
-    for (let h = hits.length - 1; h >= 0; h--) {
-      const hit = hits[h]!;
-      const next = this.resolve(i, hit);
+    if (e0 - i > MAX_WORD) return e0;
+    if (ascii) {
+      const slot = bloomSlot(h);
+      if ((this.t.bloom[slot >>> 5]! & (1 << (slot & 31))) === 0) return e0;
+    }
+    let key = foldWord(text.slice(i, e0));
+    let val = keys.get(key);
+    if (val === undefined) return e0;
+    const { starts, ends, shapes, hitLen, hitVal } = this;
+    let words = 0;
+    let hits = 0;
+    starts[0] = i;
+    ends[0] = e0;
+    shapes[0] = null;
+    words = 1;
+    let e = e0;
+    for (;;) {
+      const isPrefix = val === '' || val.charCodeAt(0) === 43;
+      if (val !== '') {
+        hitLen[hits] = words;
+        hitVal[hits++] = isPrefix ? val.slice(1) : val;
+      }
+      if (!isPrefix) break;
+      const next = separatorAt(text, e);
+      if (next < 0) break;
+      const we = wordEnd(text, next);
+      if (we - next > MAX_WORD) break;
+      key += lastSeparator + foldWord(text.slice(next, we));
+      val = keys.get(key);
+      if (val === undefined) break;
+      starts[words] = next;
+      ends[words] = we;
+      shapes[words++] = null;
+      e = we;
+    }
+    for (let h = hits - 1; h >= 0; h--) {
+      const len = hitLen[h]!;
+      const next = this.resolve(i, ends[len - 1]!, len, hitVal[h]!, key, h === hits - 1 && len === words);
       if (next >= 0) return next;
     }
     return e0;
@@ -207,73 +261,84 @@ class Matcher implements PageMatcher {
   }
 
   /**
-   * Decides what the words matched by `hit` are. Returns where scanning
-   * continues (the words are consumed, with or without a mention), or -1 when
-   * no entry fits their case and a shorter key should be tried.
+   * Decides what the `len` words from `start` to `end` are. Returns where
+   * scanning continues (the words are consumed, with or without a mention),
+   * or -1 when no entry fits their case and a shorter key should be tried.
    */
-  private resolve(start: number, hit: Hit): number {
-    const raw = this.t.keys.get(hit.key)!;
-    // Entries whose case fits, with their masks.
-    const codes: number[] = [];
-    const masks: (string | null)[] = [];
-    for (let j = 0; j < raw.length; j++) {
-      const code = raw[j] as number;
-      const mask = typeof raw[j + 1] === 'string' ? (raw[++j] as string) : null;
-      if (this.caseFits(mask, hit.len)) {
-        codes.push(code);
-        masks.push(mask);
-      }
+  private resolve(start: number, end: number, len: number, val: string, longestKey: string, longest: boolean): number {
+    let entries = this.decoded.get(val);
+    if (!entries) {
+      entries = decodeEntries(val);
+      this.decoded.set(val, entries);
     }
-    if (codes.length === 0) return -1;
-    const end = hit.end;
-    const consumed = (): number => {
-      this.lastStart = start;
-      this.lastEnd = end;
-      return end;
-    };
-    if (codes.some((c) => entryKind(c) === K_BLOCK)) return consumed();
-
-    const pick = (kinds: readonly number[]): number[] => codes.map((c, j) => (kinds.includes(entryKind(c)) ? j : -1)).filter((j) => j >= 0);
-    const single = (js: number[]): number | null => {
-      const ents = new Set(js.map((j) => entryEntity(codes[j]!)));
-      return ents.size === 1 ? js[0]! : null;
-    };
-
-    const names = pick([K_NAME, K_ALIAS, K_NATIVE]);
-    if (names.length) {
-      const j = single(names);
-      if (j === null) return consumed();
-      const code = codes[j]!;
-      if ((entryFlags(code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, hit.key)) return consumed();
-      if (WORD_ACRONYMS.has(hit.key) && !this.acronymOk(start, end)) return consumed();
+    const fitting = entries.filter((x) => this.caseFits(x.mask, len));
+    if (fitting.length === 0) return -1;
+    const key = longest ? longestKey : this.keyOf(len);
+    let block = false;
+    let name: Entry | null = null;
+    let demonym: Entry | null = null;
+    let seat: Entry | null = null;
+    let nameClash = false;
+    let demonymClash = false;
+    let seatClash = false;
+    const surnames: number[] = [];
+    for (const x of fitting) {
+      const kind = entryKind(x.code);
+      const ent = entryEntity(x.code);
+      if (kind === K_BLOCK) block = true;
+      else if (kind === K_NAME || kind === K_ALIAS || kind === K_NATIVE) {
+        if (name && entryEntity(name.code) !== ent) nameClash = true;
+        name ??= x;
+      } else if (kind === K_DEMONYM) {
+        if (demonym && entryEntity(demonym.code) !== ent) demonymClash = true;
+        demonym ??= x;
+      } else if (kind === K_SEAT) {
+        if (seat && entryEntity(seat.code) !== ent) seatClash = true;
+        seat ??= x;
+      } else if (kind === K_SURNAME) surnames.push(x.code);
+    }
+    this.lastStart = start;
+    this.lastEnd = end;
+    if (block) return end;
+    if (name) {
+      if (nameClash) return end;
+      const code = name.code;
+      if ((entryFlags(code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return end;
+      if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return end;
       const entity = entryEntity(code);
       const person = entity >= this.t.countries;
       if (person) this.named.add(entity);
-      const how: MatchHow = entryKind(code) === K_NAME ? 'name' : entryKind(code) === K_NATIVE ? 'native' : 'alias';
-      return this.emit(start, this.withDot(end, masks[j]!), entity, person ? 'person' : 'country', how);
+      const kind = entryKind(code);
+      const how: MatchHow = kind === K_NAME ? 'name' : kind === K_NATIVE ? 'native' : 'alias';
+      return this.emit(start, this.withDot(end, name.mask), entity, person ? 'person' : 'country', how);
     }
-    const demonyms = pick([K_DEMONYM]);
-    if (demonyms.length) {
-      const j = single(demonyms);
-      if (j === null) return consumed();
-      const code = codes[j]!;
-      if ((entryFlags(code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, hit.key)) return consumed();
-      return this.emit(start, end, entryEntity(code), 'demonym', 'demonym');
+    if (demonym) {
+      if (demonymClash) return end;
+      if ((entryFlags(demonym.code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return end;
+      return this.emit(start, end, entryEntity(demonym.code), 'demonym', 'demonym');
     }
-    const seats = pick([K_SEAT]);
-    if (seats.length) {
-      const j = single(seats);
-      if (j === null || !this.governmentSense(start, end)) return consumed();
+    if (seat) {
+      if (seatClash || !this.governmentSense(start, end)) return end;
       this.lastGovEnd = end;
-      return this.emit(start, this.withDot(end, masks[j]!), entryEntity(codes[j]!), 'capital', 'capital');
+      return this.emit(start, this.withDot(end, seat.mask), entryEntity(seat.code), 'capital', 'capital');
     }
-    const surnames = pick([K_SURNAME]);
     if (surnames.length) {
-      const entity = this.surname(start, end, surnames.map((j) => codes[j]!));
-      if (entity < 0) return consumed();
-      return this.emit(start, end, entity, 'person', 'surname');
+      const entity = this.surname(start, end, surnames);
+      if (entity >= 0) return this.emit(start, end, entity, 'person', 'surname');
     }
-    return consumed();
+    return end;
+  }
+
+  /** The folded key of the first `len` words read by candidate(). */
+  private keyOf(len: number): string {
+    let key = foldWord(this.text.slice(this.starts[0]!, this.ends[0]!));
+    for (let w = 1; w < len; w++) {
+      const s = this.starts[w]!;
+      const sepStart = this.ends[w - 1]!;
+      key += separatorAt(this.text, sepStart) >= 0 ? lastSeparator : ' ';
+      key += foldWord(this.text.slice(s, this.ends[w]!));
+    }
+    return key;
   }
 
   /** "U.S." keeps its final period, also at the end of a sentence. */
@@ -384,6 +449,10 @@ class Matcher implements PageMatcher {
 
   /** The person a surname alone names here, or -1. */
   private surname(start: number, end: number, codes: number[]): number {
+    const named = codes.filter((c) => this.named.has(entryEntity(c)));
+    // Most surnames on a page belong to no one it named: decide that before reading any context.
+    if (named.length === 0 && !(codes.length === 1 && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0)) return -1;
+    if (named.length > 1) return -1;
     const text = this.text;
     const caps = this.allCaps(start, end);
     const prev = prevWord(text, start);
@@ -393,7 +462,6 @@ class Matcher implements PageMatcher {
     const honoured = !!prev && HONORIFICS.has(prevF);
     if (!titled && !honoured && this.isNamePart(prev, caps)) return -1;
     if (!possessiveAt(text, end) && this.isNamePart(nextWord(text, end), caps)) return -1;
-    const named = codes.filter((c) => this.named.has(entryEntity(c)));
     if (named.length === 1) {
       const code = named[0]!;
       if ((entryFlags(code) & F_CALENDAR) !== 0 && !titled && !honoured) return -1;

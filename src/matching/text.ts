@@ -93,15 +93,19 @@ export const SEP_DOT = '.';
 /** Longer whitespace runs than this cannot join the words of one name. */
 const MAX_GAP = 40;
 
+/** The separator the last successful separatorAt() read (SEP_SPACE, SEP_APOS or SEP_DOT). */
+export let lastSeparator = SEP_SPACE;
+
 /**
- * The separator starting at `p` that can join two words of a name, and where
- * the next word starts; null when the text at `p` ends the name. A space or
- * hyphen ("Kang Kyung-wha" = "Kang Kyung Wha"), an apostrophe ("d'Ivoire"),
- * or a period with optional spaces ("U.S", "J. Y.").
+ * Where the next word of a name starts after position `p` (the end of a
+ * word), or -1 when the text at `p` ends the name. A space or hyphen joins
+ * ("Kang Kyung-wha" = "Kang Kyung Wha"), so do an apostrophe ("d'Ivoire")
+ * and a period with optional spaces ("U.S", "J. Y."); lastSeparator tells
+ * which. (No object per call: this runs for every word after a hit.)
  */
-export function separatorAt(text: string, p: number): { sep: string; next: number } | null {
+export function separatorAt(text: string, p: number): number {
   const n = text.length;
-  if (p >= n) return null;
+  if (p >= n) return -1;
   const c = text.charCodeAt(p);
   let q = p;
   let sep: string;
@@ -119,9 +123,11 @@ export function separatorAt(text: string, p: number): { sep: string; next: numbe
     while (q < n && q - p <= 3 && isSpaceCode(text.charCodeAt(q))) q++;
     sep = SEP_DOT;
   } else {
-    return null;
+    return -1;
   }
-  return q < n && isWordCode(text.charCodeAt(q)) ? { sep, next: q } : null;
+  if (q >= n || !isWordCode(text.charCodeAt(q))) return -1;
+  lastSeparator = sep;
+  return q;
 }
 
 const SPECIAL_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ħ: 'h', ŧ: 't', ŀ: 'l' };
@@ -201,14 +207,14 @@ export function aliasKey(alias: string): AliasKey | null {
     key += foldWord(word);
     mask += caseReqOf(word);
     words++;
-    const sep = separatorAt(s, e);
-    if (!sep) {
+    const next = separatorAt(s, e);
+    if (next < 0) {
       if (e === s.length) return { key, mask, words };
       if (e === s.length - 1 && s.charCodeAt(e) === 46) return { key, mask: mask + '.', words };
       return null;
     }
-    key += sep.sep;
-    p = sep.next;
+    key += lastSeparator;
+    p = next;
   }
 }
 
