@@ -386,3 +386,13 @@ test('no string shows as its raw key', async () => {
     for (const a of ['aria-label', 'title', 'placeholder']) expect(el.getAttribute(a) ?? '').not.toMatch(/popup_/);
   }
 });
+
+test('an event with many participants names the page\'s own first and counts the rest', async () => {
+  const { pickParticipants } = await import('../../src/ui/popup/EventList');
+  const event = { id: 'e', start: '2020-11-15', end: '2020-11-15', title: 'Summit', summary: '', source: '', people: ['P1', 'P2', 'P3'], countries: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'JPN'] };
+  const out = pickParticipants(event, new Set(['P3', 'JPN']), 5);
+  expect(out.people).toEqual(['P1', 'P2', 'P3']);
+  expect(out.countries).toEqual(['A', 'JPN']);
+  expect(out.more).toBe(6);
+  expect(pickParticipants({ ...event, countries: ['A'] }, new Set(), 5)).toEqual({ people: ['P1', 'P2', 'P3'], countries: ['A'], more: 0 });
+});

@@ -31,6 +31,30 @@ function Participants({ ids, names, onPage }: { ids: readonly string[]; names: R
   );
 }
 
+/** Most participants to name; a summit of twenty countries names the page's own and a few more. */
+export const MAX_PARTICIPANTS = 8;
+
+/** The participants to name: the page's own first (in the event's order), then others, up to the limit. */
+export function pickParticipants(event: EventLine, onPage: ReadonlySet<string>, max = MAX_PARTICIPANTS): { people: string[]; countries: string[]; more: number } {
+  const all = [...event.people, ...event.countries];
+  if (all.length <= max) return { people: event.people, countries: event.countries, more: 0 };
+  const kept = new Set([...all.filter((id) => onPage.has(id)), ...all.filter((id) => !onPage.has(id))].slice(0, Math.max(max, 1)));
+  return { people: event.people.filter((id) => kept.has(id)), countries: event.countries.filter((id) => kept.has(id)), more: all.length - kept.size };
+}
+
+function Who({ event, names, onPage }: { event: EventLine; names: Record<string, string>; onPage: ReadonlySet<string> }) {
+  const { t } = useLocale();
+  const { people, countries, more } = pickParticipants(event, onPage);
+  return (
+    <span class="event-who">
+      <Participants ids={people} names={names} onPage={onPage} />
+      {people.length > 0 && countries.length > 0 && ' · '}
+      <Participants ids={countries} names={names} onPage={onPage} />
+      {more > 0 && ` ${t('popup_more_participants', more)}`}
+    </span>
+  );
+}
+
 export function EventItem({ event, names, onPage, hideParticipants = false }: { event: EventLine; names: Record<string, string>; onPage: ReadonlySet<string>; hideParticipants?: boolean }) {
   const { t, language } = useLocale();
   return (
@@ -39,13 +63,7 @@ export function EventItem({ event, names, onPage, hideParticipants = false }: { 
         {formatRange(event.start, event.end, language)}
       </time>
       <span class="event-title">{event.title}</span>
-      {!hideParticipants && (event.people.length > 0 || event.countries.length > 0) && (
-        <span class="event-who">
-          <Participants ids={event.people} names={names} onPage={onPage} />
-          {event.people.length > 0 && event.countries.length > 0 && ' · '}
-          <Participants ids={event.countries} names={names} onPage={onPage} />
-        </span>
-      )}
+      {!hideParticipants && (event.people.length > 0 || event.countries.length > 0) && <Who event={event} names={names} onPage={onPage} />}
       {event.source && (
         <span class="event-source">
           {isWebLink(event.source) ? (
