@@ -7,11 +7,32 @@ import { serve, type BackgroundProtocol } from '../src/platform/messages';
 
 const knowledge = knowledgeJson as unknown as Knowledge;
 
+// Requests come only from Backstory's own pages and content scripts, but a content script lives beside a
+// hostile page: keep every answer well-formed whatever arrives.
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_IDS = 500;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function date(raw: unknown): string {
+  return typeof raw === 'string' && DATE.test(raw) ? raw : today();
+}
+
+function ids(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string').slice(0, MAX_IDS) : [];
+}
+
+function text(raw: unknown, max = 200): string {
+  return typeof raw === 'string' ? raw.slice(0, max) : '';
+}
+
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
-    card: ({ entity, date }) => cardFor(knowledge, entity, date),
-    describe: ({ entities, date }) => describeEntities(knowledge, entities, date),
-    related: ({ entities, date }) => relatedFor(knowledge, entities, date),
-    search: ({ query, date }) => searchKnowledge(knowledge, query, date),
+    card: (m) => cardFor(knowledge, text(m.entity), date(m.date)),
+    describe: (m) => describeEntities(knowledge, ids(m.entities), date(m.date)),
+    related: (m) => relatedFor(knowledge, ids(m.entities), date(m.date)),
+    search: (m) => searchKnowledge(knowledge, text(m.query), date(m.date)),
   });
 });

@@ -72,11 +72,17 @@ async function axeProblems(page: Page, include?: string): Promise<string[]> {
   // evaluate, not addScriptTag: the extension page's CSP forbids inline scripts, but DevTools evaluation is allowed.
   await page.evaluate(AXE);
   const violations = await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    type Rule = { id: string; impact: string; nodes: { target: unknown }[] };
+    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
     const result = await axe.run(sel ? { include: [[sel]] } : document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return {
+      passed: result.passes.map((p) => p.id),
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) })),
+    };
   }, include ?? null);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
+  // A check that looked at nothing would pass vacuously: it must have checked contrast and names.
+  expect(violations.passed.length + violations.violations.length).toBeGreaterThan(5);
+  return violations.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
 }
 
 /** Waits for a value to pass a check (expect.poll is for inside tests only). */

@@ -394,5 +394,5 @@ test('an event with many participants names the page\'s own first and counts the
   expect(out.people).toEqual(['P1', 'P2', 'P3']);
   expect(out.countries).toEqual(['A', 'JPN']);
   expect(out.more).toBe(6);
-  expect(pickParticipants({ ...event, countries: ['A'] }, new Set(), 5)).toEqual({ people: ['P1', 'P2', 'P3'], countries: ['A'], more: 0 });
+  expect(pickParticipants({ ...event, countries: ['A', 'B', 'C', 'D'] }, new Set(), 5)).toEqual({ people: ['P1', 'P2', 'P3'], countries: ['A', 'B', 'C', 'D'], more: 0 });
 });

@@ -37,7 +37,8 @@ export const MAX_PARTICIPANTS = 8;
 /** The participants to name: the page's own first (in the event's order), then others, up to the limit. */
 export function pickParticipants(event: EventLine, onPage: ReadonlySet<string>, max = MAX_PARTICIPANTS): { people: string[]; countries: string[]; more: number } {
   const all = [...event.people, ...event.countries];
-  if (all.length <= max) return { people: event.people, countries: event.countries, more: 0 };
+  // "and 1 more" saves nothing: shorten only when it hides a few.
+  if (all.length <= max + 2) return { people: event.people, countries: event.countries, more: 0 };
   const kept = new Set([...all.filter((id) => onPage.has(id)), ...all.filter((id) => !onPage.has(id))].slice(0, Math.max(max, 1)));
   return { people: event.people.filter((id) => kept.has(id)), countries: event.countries.filter((id) => kept.has(id)), more: all.length - kept.size };
 }
