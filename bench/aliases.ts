@@ -14,31 +14,76 @@ export function readMatchIndex(path = MATCH_INDEX_PATH): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+/** Index v3 (src/matching/format.ts): entry code = entity * 64 + flags * 8 + kind. */
+const K_SURNAME = 3;
+const K_BLOCK = 6;
+
 /**
- * Every distinct alias text in an index.
- * Known shapes: `aliases: Record<text, …>`; `aliases: [text, …][]` or
- * `{ text | alias | a: string }[]`; `entries`/`names`/`keys` likewise.
+ * A folded key written back the way its case mask says the page writes it:
+ * "kang kyung wha" + "UUU" → "Kang Kyung Wha"; "u.s" + "A." → "U.S.".
+ */
+export function renderKey(key: string, mask: string | null): string {
+  const words = key.split(/([ '.])/);
+  let w = 0;
+  let out = '';
+  for (const part of words) {
+    if (part === ' ' || part === "'" || part === '.') {
+      out += part;
+      continue;
+    }
+    const req = mask?.[w] ?? 'U';
+    out += req === 'A' ? part.toUpperCase() : req === 'x' ? part : part.charAt(0).toUpperCase() + part.slice(1);
+    w++;
+  }
+  return mask?.endsWith('.') ? `${out}.` : out;
+}
+
+function v3Aliases(o: Record<string, unknown>): string[] {
+  const keys = String(o['keys']).split('\n');
+  const vals = String(o['vals']).split('\n');
+  const out: string[] = [];
+  keys.forEach((key, i) => {
+    const val = (vals[i] ?? '').replace(/^\+/, '');
+    if (!val) return; // a prefix of longer keys only
+    const entries = val.split(' ').filter(Boolean).map((part) => {
+      const [code, mask] = part.split(':');
+      return { kind: Number(code) & 7, mask: mask ?? null };
+    });
+    // Surnames link only after the full name, blocks are not mentions: a plain alias list has neither.
+    const linking = entries.find((e) => e.kind !== K_SURNAME && e.kind !== K_BLOCK);
+    if (linking) out.push(renderKey(key, linking.mask));
+  });
+  if (typeof o['cjk'] === 'string' && o['cjk']) out.push(...o['cjk'].split('\n'));
+  return out;
+}
+
+/**
+ * Every distinct alias text in an index, as a page would write it.
+ * Known shapes: v3 (`keys`/`vals` newline tables of folded keys with case
+ * masks), v1 (`aliases: Record<text, …>`), or lists of strings / `[text, …]`
+ * / `{ text | alias }`.
  */
 export function aliasStrings(index: unknown): string[] {
   if (!index || typeof index !== 'object') throw new Error('match index: not an object');
   const o = index as Record<string, unknown>;
   const out = new Set<string>();
+  if (typeof o['keys'] === 'string' && typeof o['vals'] === 'string') v3Aliases(o).forEach((a) => out.add(a));
   const take = (v: unknown): void => {
     if (typeof v === 'string') out.add(v);
     else if (Array.isArray(v)) {
       if (typeof v[0] === 'string') out.add(v[0]);
     } else if (v && typeof v === 'object') {
       const r = v as Record<string, unknown>;
-      for (const k of ['text', 'alias', 'a']) if (typeof r[k] === 'string') out.add(r[k] as string);
+      for (const k of ['text', 'alias']) if (typeof r[k] === 'string') out.add(r[k] as string);
     }
   };
-  for (const key of ['aliases', 'entries', 'names', 'keys']) {
+  for (const key of ['aliases', 'entries', 'names']) {
     const v = o[key];
     if (Array.isArray(v)) v.forEach(take);
     else if (v && typeof v === 'object') Object.keys(v).forEach((k) => out.add(k));
   }
   const list = [...out].filter((s) => s.trim().length > 0);
-  if (list.length === 0) throw new Error(`match index: no aliases found (top-level keys: ${Object.keys(o).join(', ')})`);
+  if (list.length === 0) throw new Error(`match index: no aliases found (top-level keys: ${Object.keys(o).join(', ')}); update bench/aliases.ts`);
   return list;
 }
 

@@ -25,7 +25,11 @@ export function buildContenderExtension(aliases: readonly string[]): string {
       version: '1.0',
       // launchWithExtension finds the extension id through its service worker.
       background: { service_worker: 'sw.js' },
-      content_scripts: [{ matches: ['http://*/*'], run_at: 'document_idle', js: ['aliases.js', 'mark.min.js', 'runner.js'] }],
+      // /c/… pages get the contenders; /none/… pages (the control) only the runner, which then does nothing.
+      content_scripts: [
+        { matches: ['http://*/c/*'], run_at: 'document_idle', js: ['aliases.js', 'mark.min.js', 'runner.js'] },
+        { matches: ['http://*/none/*'], run_at: 'document_idle', js: ['runner.js'] },
+      ],
     }),
   );
   writeFileSync(join(dir, 'sw.js'), '');

@@ -15,6 +15,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: Record<string, unknown> } & Record<string, unknown>;
@@ -33,7 +35,7 @@ const CATEGORIES = [
 /** Starts a trace; the returned function stops it and yields the events. */
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
-  const onData = (e: { value: TraceEvent[] }) => void events.push(...e.value);
+  const onData = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
@@ -55,6 +57,8 @@ export interface WindowFigures {
   scriptWallMs: number;
   /** Start to the end of the frame that paints the result (wall clock). */
   paintedWallMs: number;
+  /** The same tasks' thread CPU time (less sensitive to other processes competing for the cores). */
+  busyCpuMs: number;
   /** Busy time from start to done (before the painting frame). */
   busyToDoneMs: number;
   /** JavaScript of the content script's own URLs inside the window. */
@@ -75,7 +79,6 @@ export interface WindowFigures {
 
 const RENDER = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer', 'HitTest']);
 const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_MC_INCREMENTAL', 'BlinkGC.AtomicPhase']);
-const JS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch', 'RunMicrotasks', 'v8.callFunction', 'V8.Execute']);
 
 function urlOf(e: TraceEvent): string {
   const d = e.args?.data;
@@ -129,7 +132,8 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
   if (tasks.length === 0) tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   tasks = outermost(tasks);
   const mark = (name: string) => main.find((e) => e.cat.includes('blink.user_timing') && e.name === name && (e.ph === 'I' || e.ph === 'R' || e.ph === 'n'))?.ts;
-  const scriptJs = complete.filter((e) => urlOf(e).startsWith(spec.scriptPrefix) && JS.has(e.name));
+  // Any event carrying one of the script's URLs: evaluation, compilation, callbacks (timers, tasks, observers, events).
+  const scriptJs = complete.filter((e) => urlOf(e).startsWith(spec.scriptPrefix));
 
   const start = (spec.startMark ? mark(spec.startMark) : undefined) ?? scriptJs.find((e) => e.name === 'EvaluateScript')?.ts;
   if (start === undefined) throw new Error(`trace: the content script (${spec.scriptPrefix}…) never ran on ${spec.pageUrl}`);
@@ -148,9 +152,12 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
 
   const inWindow = tasks.filter((t) => overlap(t, start, end) > 0 || (t.ts <= start && start <= t.ts + (t.dur ?? 0)));
   const sum = (list: TraceEvent[], a: number, b: number) => list.reduce((s, e) => s + overlap(e, a, b), 0);
+  const cpu = (list: TraceEvent[], a: number, b: number) =>
+    list.reduce((s, e) => s + (e.dur ? (overlap(e, a, b) / e.dur) * (e.tdur ?? e.dur) : 0), 0);
   const firstLayout = complete.find((e) => e.name === 'Layout');
   return {
     busyMs: sum(tasks, start, end) / 1000,
+    busyCpuMs: cpu(tasks, start, end) / 1000,
     busyToDoneMs: sum(tasks, start, done) / 1000,
     scriptWallMs: (done - start) / 1000,
     paintedWallMs: (end - start) / 1000,

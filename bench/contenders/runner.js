@@ -87,7 +87,20 @@
       }
       const batch = BENCH_ALIASES.slice(i, i + 100);
       i += 100;
-      m.mark(batch, { ...opts, done(n) { info.mentions += n; step(); } });
+      let called = false;
+      const next = (n) => {
+        if (called) return;
+        called = true;
+        info.mentions += n;
+        step();
+      };
+      try {
+        m.mark(batch, { ...opts, done: next });
+      } catch (e) {
+        info.errors = (info.errors || 0) + 1;
+        info.lastError = String(e);
+        next(0);
+      }
     };
     step();
   } else {

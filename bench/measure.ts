@@ -1,0 +1,115 @@
+/**
+ * One measured page load: a fresh tab, a trace from before navigation until
+ * the result is painted, then the JS heap after a forced GC.
+ */
+import type { ExtensionBrowser } from '../tests/e2e/harness';
+import { SENTINEL_ID, type Gate } from './gate';
+import { analyseWindow, startTrace, type TraceEvent, type WindowFigures } from './trace';
+
+export interface InPage {
+  /** Mentions the contender reports (mark.js: marks made; Backstory: the painted event's detail). */
+  mentions?: number;
+  /** Milliseconds the contender reports for itself (performance.now in its own world). */
+  selfMs?: number;
+  /** Anything else the contender reported. */
+  extra?: Record<string, unknown>;
+}
+
+export interface Measurement {
+  window: WindowFigures;
+  heapBytes: number;
+  domNodes: number;
+  inPage: InPage;
+  /** Bytes of chrome-extension:// resources the page's renderer fetched (the content script's index and data). */
+  extensionFetchBytes: number;
+  /** Why the figures are partial, if they are. */
+  note?: string;
+}
+
+export type Kind = 'contender' | 'backstory';
+
+export interface MeasureOptions {
+  kind: Kind;
+  /** Holds the end of the document until the page is rendered (see gate.ts). */
+  gate: Gate;
+  timeoutMs: number;
+  /** Keep the raw trace (for debugging the method). */
+  keepTrace?: (events: TraceEvent[]) => void;
+}
+
+declare global {
+  interface Window {
+    __benchPainted?: { t: number; detail: unknown; count: number };
+  }
+}
+
+const settle = () =>
+  new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))));
+
+export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOptions): Promise<Measurement> {
+  const page = await b.context.newPage();
+  try {
+    const cdp = await b.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (opts.kind === 'backstory') {
+      // The content script announces "every mention painted" with a window event; mark its time in the trace.
+      await page.addInitScript(() => {
+        addEventListener('backstory:painted', (e) => {
+          performance.mark('bench:painted');
+          const prev = window.__benchPainted;
+          window.__benchPainted = { t: performance.now(), detail: (e as CustomEvent).detail ?? null, count: (prev?.count ?? 0) + 1 };
+        });
+      });
+    }
+    const stop = await startTrace(cdp);
+    await page.goto(url, { waitUntil: 'commit', timeout: opts.timeoutMs });
+    try {
+      await page.waitForFunction((id) => document.getElementById(id) !== null, SENTINEL_ID, { timeout: opts.timeoutMs, polling: 20 });
+      await page.evaluate(settle);
+    } finally {
+      opts.gate.release();
+    }
+    await page.waitForLoadState('load', { timeout: opts.timeoutMs });
+    let note: string | undefined;
+    let inPage: InPage = {};
+    if (opts.kind === 'contender') {
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-bench'), null, { timeout: opts.timeoutMs, polling: 50 });
+      const r = JSON.parse((await page.evaluate(() => document.documentElement.getAttribute('data-bench')))!) as Record<string, unknown>;
+      inPage = { mentions: r['mentions'] as number, selfMs: r['scriptMs'] as number, extra: r };
+    } else {
+      try {
+        await page.waitForFunction(() => window.__benchPainted !== undefined, null, { timeout: opts.timeoutMs, polling: 50 });
+        const p = (await page.evaluate(() => window.__benchPainted))!;
+        // The detail may come as a JSON string: an object made in the content script's world may not cross into the page's.
+        let d = p.detail as { mentions?: number; ms?: number } | string | null;
+        if (typeof d === 'string') d = JSON.parse(d) as { mentions?: number; ms?: number };
+        inPage = { mentions: d?.mentions, selfMs: d?.ms, extra: { ...d, paintedEvents: p.count } };
+      } catch {
+        note = 'no backstory:painted event; the window ends after the content script\'s last task';
+        await page.waitForTimeout(1500);
+      }
+    }
+    await page.evaluate(settle);
+    const events = await stop();
+    opts.keepTrace?.(events);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+    const prefix = 'chrome-extension://';
+    const figures = analyseWindow(events, {
+      pageUrl: page.url(),
+      scriptPrefix: `${prefix}${b.extensionId}/`,
+      startMark: opts.kind === 'contender' ? 'contender:start' : undefined,
+      doneMark: opts.kind === 'contender' ? 'contender:done' : note ? undefined : 'bench:painted',
+    });
+    const extensionRequests = new Set(
+      events.filter((e) => e.name === 'ResourceSendRequest' && String(e.args?.data?.['url'] ?? '').startsWith(prefix)).map((e) => e.args?.data?.['requestId']),
+    );
+    const extensionFetchBytes = events
+      .filter((e) => e.name === 'ResourceFinish' && extensionRequests.has(e.args?.data?.['requestId']))
+      .reduce((s, e) => s + Number(e.args?.data?.['decodedBodyLength'] ?? e.args?.data?.['encodedDataLength'] ?? 0), 0);
+    return { window: figures, heapBytes: metric('JSHeapUsedSize'), domNodes: metric('Nodes'), inPage, extensionFetchBytes, note };
+  } finally {
+    await page.close();
+  }
+}
