@@ -6,7 +6,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import browser from 'webextension-polyfill';
 import indexJson from '../src/generated/match-index.json';
 import { startBackstory } from '../src/page/backstory';
-import { createInterimMatcher } from '../src/page/interim-matcher';
+import { createPageMatcher, type MatchIndex } from '../src/matching/index';
 import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
 import { loadSettings, watchSettings } from '../src/platform/settings';
 import { cardTranslator } from '../src/ui/card/messages';
@@ -20,7 +20,7 @@ export default defineContentScript({
       const app = startBackstory({
         win: window,
         doc: document,
-        createMatcher: () => createInterimMatcher(indexJson),
+        createMatcher: () => createPageMatcher(indexJson as unknown as MatchIndex),
         describe: async (ids, date) => {
           const described = await askBackground('describe', { entities: ids, date });
           return Object.fromEntries(ids.map((id) => [id, { name: described[id]?.name ?? id }]));

@@ -139,7 +139,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     a.ui = createCardUi(doc, { t: deps.t, language: deps.language, onClose: guard(() => a.hover.closeNow()) });
     a.annotator = new Annotator({
       doc, win, matcher, painter, slicer, shows,
-      onPainted: (mentions) => painted(a, mentions),
+      onPainted: (mentions) => slicer.afterThisSlice(() => painted(a, mentions)),
       onNavigate: guard(() => {
         a.hover.closeNow();
         readDate();

@@ -71,9 +71,13 @@ export class HoverController {
   }
 
   closeNow(): void {
-    const { win } = this.o;
-    win.clearTimeout(this.closeTimer);
-    win.clearTimeout(this.restTimer);
+    this.o.win.clearTimeout(this.restTimer);
+    this.closeCurrent();
+  }
+
+  /** Closes the card but lets a rest already under way on another mention open its card. */
+  private closeCurrent(): void {
+    this.o.win.clearTimeout(this.closeTimer);
     this.closeTimer = 0;
     if (!this.current) return;
     this.current = null;
@@ -132,7 +136,7 @@ export class HoverController {
     if (this.closeTimer) return;
     this.closeTimer = this.o.win.setTimeout(this.o.guard(() => {
       this.closeTimer = 0;
-      this.closeNow();
+      this.closeCurrent();
     }), this.o.graceMs ?? 300);
   }
 }

@@ -42,9 +42,11 @@ export class Slicer {
   readonly stats: SliceStats = { busyMs: 0, slices: 0, longestMs: 0 };
   private readonly jobs: Job[] = [];
   private pending = false;
+  private inSlice = false;
   private destroyed = false;
   private readonly post: Post;
   private readonly idle: (() => void)[] = [];
+  private readonly afterSlice: (() => void)[] = [];
 
   constructor(
     private readonly opts: {
@@ -68,6 +70,12 @@ export class Slicer {
     if (this.destroyed) return;
     this.jobs.push(job);
     this.schedule();
+  }
+
+  /** Calls back when the running slice ends, its time counted (at once outside a slice). */
+  afterThisSlice(fn: () => void): void {
+    if (this.inSlice) this.afterSlice.push(fn);
+    else fn();
   }
 
   /** Calls back once all queued work is done (at once if there is none). */
@@ -99,6 +107,7 @@ export class Slicer {
     const start = perf.now();
     const end = start + (this.opts.budgetMs ?? 8);
     const timeUp = () => perf.now() >= end;
+    this.inSlice = true;
     try {
       this.opts.beforeSlice?.();
       while (this.jobs.length && !timeUp()) {
@@ -112,10 +121,18 @@ export class Slicer {
         if (done && this.jobs[0] === job) this.jobs.shift();
       }
     } finally {
+      this.inSlice = false;
       const ms = perf.now() - start;
       this.stats.busyMs += ms;
       this.stats.slices++;
       if (ms > this.stats.longestMs) this.stats.longestMs = ms;
+    }
+    for (const fn of this.afterSlice.splice(0)) {
+      try {
+        fn();
+      } catch (e) {
+        this.opts.onError?.(e);
+      }
     }
     if (this.jobs.length) this.schedule();
     else if (!this.destroyed) {

@@ -1,0 +1,98 @@
+/** What the page-side e2e tests share: waiting for Backstory's paint, finding a mention on screen, resting the pointer on it. */
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+export const HOST_TAG = 'backstory-ui';
+export const NAMES = ['backstory-person', 'backstory-country', 'backstory-demonym', 'backstory-capital'] as const;
+
+/** Installs, before any page script, a listener for Backstory's "painted" signal and a record of every DOM change. */
+export async function instrument(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __bsPainted: unknown[]; __bsMutations: string[]; __bsDomAtLoad: string | null };
+    w.__bsPainted = [];
+    w.__bsMutations = [];
+    w.__bsDomAtLoad = null;
+    window.addEventListener('backstory:painted', (e) => {
+      const d = (e as CustomEvent).detail;
+      w.__bsPainted.push(typeof d === 'string' ? JSON.parse(d) : d);
+    });
+    const describe = (n: Node) => (n.nodeType === 1 ? (n as Element).localName : n.nodeName);
+    new MutationObserver((list) => {
+      for (const m of list) {
+        if (m.type === 'childList') {
+          for (const n of Array.from(m.addedNodes)) w.__bsMutations.push(`add ${describe(n)} to ${describe(m.target)}`);
+          for (const n of Array.from(m.removedNodes)) w.__bsMutations.push(`remove ${describe(n)} from ${describe(m.target)}`);
+        } else {
+          w.__bsMutations.push(`${m.type} ${m.attributeName ?? ''} on ${describe(m.target)}`);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    document.addEventListener('DOMContentLoaded', () => (w.__bsDomAtLoad = document.documentElement.outerHTML), { capture: true });
+  });
+}
+
+export interface Painted {
+  mentions: number;
+  ms: number;
+  longestTaskMs: number;
+  wallMs: number;
+}
+
+export async function waitPainted(page: Page, count = 1): Promise<Painted> {
+  // waitForFunction, not expect.poll: this also runs in beforeAll hooks.
+  await page.waitForFunction((n) => (window as unknown as { __bsPainted: unknown[] }).__bsPainted.length >= n, count, { timeout: 15_000, polling: 50 });
+  return page.evaluate((i) => (window as unknown as { __bsPainted: Painted[] }).__bsPainted[i - 1]!, count);
+}
+
+/** The texts painted under each of Backstory's highlight names. */
+export function highlighted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate((names) => {
+    const out: Record<string, string[]> = {};
+    for (const n of names) {
+      const h = CSS.highlights.get(n);
+      if (h) out[n] = [...h].map((r) => r.toString());
+    }
+    return out;
+  }, [...NAMES]);
+}
+
+/** The on-screen box of the nth painted range with this text, scrolled into view first. */
+export async function mentionBox(page: Page, text: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.evaluate(({ names, text, nth }) => {
+    const all: Range[] = [];
+    for (const n of names) for (const r of CSS.highlights.get(n) ?? []) if (r.toString() === text) all.push(r as Range);
+    all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const r = all[nth];
+    if (!r) return null;
+    (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+    const b = r.getClientRects()[0]!;
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+  }, { names: [...NAMES], text, nth });
+  if (!box) throw new Error(`no painted mention "${text}" #${nth}`);
+  return box;
+}
+
+/** Rests the mouse on a mention and returns the card that opens. */
+export async function hoverMention(page: Page, text: string, nth = 0): Promise<Locator> {
+  const b = await mentionBox(page, text, nth);
+  await page.mouse.move(b.x + Math.min(4, b.width / 2), b.y + b.height / 2, { steps: 2 });
+  await page.mouse.move(b.x + Math.min(5, b.width / 2), b.y + b.height / 2);
+  const card = page.getByRole('dialog');
+  await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
+  return card;
+}
+
+/** Moves the mouse to an empty corner and waits for any card to close. */
+export async function moveAway(page: Page): Promise<void> {
+  await page.mouse.move(2, 2, { steps: 3 });
+  await expect.poll(() => page.getByRole('dialog').count(), { timeout: 5_000 }).toBe(0);
+}
+
+/** The page's serialisation without Backstory's host element. */
+export function domWithoutHost(page: Page): Promise<string> {
+  return page.evaluate((tag) => {
+    const clone = document.documentElement.cloneNode(true) as Element;
+    for (const el of Array.from(clone.querySelectorAll(tag))) el.remove();
+    return clone.outerHTML;
+  }, HOST_TAG);
+}
