@@ -14,8 +14,8 @@ import {
 } from './format';
 import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordCode, lastSeparator, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
 import {
-  ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_VERBS, HANGUL_FOLLOWERS,
-  HONORIFICS, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
+  HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
 /** The index ready for lookups; built once per index object and shared by every page matcher. */
@@ -228,9 +228,10 @@ class Matcher implements PageMatcher {
       if (next < 0) break;
       const we = wordEnd(text, next);
       if (we - next > MAX_WORD) break;
-      key += lastSeparator + foldWord(text.slice(next, we));
-      val = keys.get(key);
+      const longer = key + lastSeparator + foldWord(text.slice(next, we));
+      val = keys.get(longer);
       if (val === undefined) break;
+      key = longer;
       starts[words] = next;
       ends[words] = we;
       shapes[words++] = null;
@@ -418,9 +419,10 @@ class Matcher implements PageMatcher {
     let prev = prevWord(text, start);
     if (prev && fold(text, prev) === 'the') prev = prevWord(text, prev.s);
     const prevF = prev ? fold(text, prev) : '';
-    if (prev && PLACE_BEFORE.has(prevF)) return false;
     if (this.isNamePart(prev, caps)) return false;
-    if (possessiveAt(text, end)) return true;
+    // "in Tokyo's Shinjuku district" is the place; "a blow to Beijing's plans" is its government.
+    if (possessiveAt(text, end)) return !(prev && LOCATIVES.has(prevF));
+    if (prev && PLACE_BEFORE.has(prevF)) return false;
     const c = text.charCodeAt(end);
     if (c === 45 || c === 0x2010 || c === 0x2011) {
       const we = wordEnd(text, end + 1);
@@ -430,8 +432,10 @@ class Matcher implements PageMatcher {
     if (next && this.isNamePart(next, caps)) return false;
     if (next && ADVERBS.has(fold(text, next))) next = nextWord(text, next.e) ?? next;
     if (next && (fold(text, next) === 'and' || fold(text, next) === 'or')) {
-      // "Seoul and Tokyo have …": skip the other capitalised name.
       let w = nextWord(text, next.e);
+      // "pull Seoul and Tokyo away": two capitals (or a capital and a country) together are two governments.
+      if (w && this.isCountryOrSeat(w)) return true;
+      // "Seoul and the allies have …": skip the other capitalised name.
       for (let k = 0; w && k < 3 && shapeOf(text, w.s, w.e).capital; k++) {
         if (possessiveAt(text, w.e)) break;
         next = w;
@@ -441,10 +445,20 @@ class Matcher implements PageMatcher {
       if (next && ADVERBS.has(fold(text, next))) next = nextWord(text, next.e);
     }
     if (next && GOVERNMENT_VERBS.has(fold(text, next))) return true;
-    if (prev && GOVERNMENT_BEFORE.has(prevF)) return true;
+    if (prev && (GOVERNMENT_BEFORE.has(prevF) || GOVERNMENT_OBJECT_OF.has(prevF))) return true;
     // "between Washington and Beijing": the second after a first read as its government.
     if (prev && (prevF === 'and' || prevF === 'or') && this.lastGovEnd >= 0 && prev.s - this.lastGovEnd <= 2) return true;
     return false;
+  }
+
+  /** Whether a word is a country's name or a seat of government (one word only: "Tokyo", "Japan"). */
+  private isCountryOrSeat(w: Word): boolean {
+    const val = this.t.keys.get(fold(this.text, w));
+    if (!val || !shapeOf(this.text, w.s, w.e).capital) return false;
+    return decodeEntries(val.startsWith('+') ? val.slice(1) : val).some((x) => {
+      const kind = entryKind(x.code);
+      return entryEntity(x.code) < this.t.countries && (kind === K_SEAT || kind === K_NAME || kind === K_ALIAS);
+    });
   }
 
   /** The person a surname alone names here, or -1. */

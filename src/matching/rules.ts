@@ -40,8 +40,18 @@ export const PLACE_BEFORE = set(`
   arriving land landed flew fly flying travel travelled traveled travelling traveling left leave leaves reached toured tour tours
   based held hosted return returned returning back`);
 
-/** A capital after these is its government: "relations between Washington and Beijing", "talks with Tokyo". */
-export const GOVERNMENT_BEFORE = set('between with against toward towards');
+/** Prepositions of being somewhere: even "in Tokyo's" is the place. */
+export const LOCATIVES = set('in inside near outside around across throughout within');
+
+/** A capital after these is its government: "relations between Washington and Beijing", "talks with Tokyo", "lining up behind Washington". */
+export const GOVERNMENT_BEFORE = set('between with against toward towards behind alongside like unlike');
+
+/** Verbs whose object is a government, not a place: "Pyongyang told Tokyo", "urged Beijing". */
+export const GOVERNMENT_OBJECT_OF = set(`
+  told tell tells telling warned warn warns warning urged urge urges urging accused accuse accuses criticised criticized criticises
+  criticizes pressed presses pressing pressured pressures pressuring asked asks lobbied lobbies blamed blames sanctioned condemned
+  condemns thanked thanks informed informs notified assured assures reassured rebuked rebukes snubbed snubs angered angers irritated
+  irritates rebuffed rebuffs challenged challenges defied defies courted courts persuade persuaded convince convinced`);
 
 /** Verbs (and auxiliaries) that make a capital the subject, i.e. its government: "Beijing said", "Tokyo has". */
 export const GOVERNMENT_VERBS = set(`
@@ -58,7 +68,7 @@ export const GOVERNMENT_VERBS = set(`
   acknowledged acknowledges confirmed confirms declined declines chose decided decides moved moves took takes made makes gave gives
   offered offers proposed proposes maintains maintained stressed stresses reiterated reiterates noted notes told tells asked asks
   pushed pushes pressed presses pressured stepped ramped hit hits issued issues released releases stands stood insisted
-  retaliated announced responded`);
+  eyes weighs mulls bristles signals rebuffs hails snubs scrambles readies prepares courts looks sees eyes fires warns`);
 
 /** Adverbs between a capital and its verb: "Beijing quickly denied". */
 export const ADVERBS = set('also now still already never not reportedly quickly swiftly strongly repeatedly immediately again then long firmly openly publicly privately further');
