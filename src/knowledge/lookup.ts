@@ -2,7 +2,12 @@
 import type { Knowledge } from './model';
 import { eventLine } from './cards';
 import { findCountry, findPerson, leadersOn, relatedEvents, roleOn } from './query';
-import type { EntityLine, RelatedEvents, SearchHit } from '../platform/messages';
+import type { Office } from './schema';
+import type { EntityLine, OfficeRef, RelatedEvents, SearchHit } from '../platform/messages';
+
+function officeRef(o: Office): OfficeRef {
+  return { title: o.title, start: o.start, end: o.end };
+}
 
 export function describeEntities(k: Knowledge, ids: string[], date: string): Record<string, EntityLine> {
   const out: Record<string, EntityLine> = {};
@@ -10,7 +15,10 @@ export function describeEntities(k: Knowledge, ids: string[], date: string): Rec
     const p = findPerson(k, id);
     if (p) {
       const role = roleOn(p, date);
-      out[id] = { name: p.name, role: role?.label ?? null, status: role?.status ?? null, flag: findCountry(k, p.country)?.flag ?? '', leaders: [] };
+      out[id] = {
+        name: p.name, role: role?.label ?? null, status: role?.status ?? null, office: role ? officeRef(role.office) : null,
+        flag: findCountry(k, p.country)?.flag ?? '', leaders: [],
+      };
       continue;
     }
     const c = findCountry(k, id);
@@ -20,7 +28,7 @@ export function describeEntities(k: Knowledge, ids: string[], date: string): Rec
         .filter((h): h is NonNullable<typeof h> => h !== null)
         .filter((h, i, all) => all.findIndex((o) => o.person === h.person) === i)
         .map((h) => ({ name: h.person.name, title: h.office.title }));
-      out[id] = { name: c.name, role: null, status: null, flag: c.flag, leaders };
+      out[id] = { name: c.name, role: null, status: null, office: null, flag: c.flag, leaders };
     }
   }
   return out;
@@ -74,7 +82,11 @@ export function searchKnowledge(k: Knowledge, query: string, date: string, limit
     const role = roleOn(p, date);
     const country = findCountry(k, p.country);
     // Someone in office on the date comes before a namesake who was not.
-    hits.push({ id: p.wikipedia, kind: 'person', name: p.name, flag: country?.flag ?? '', detail: role?.label ?? country?.name ?? '', score: score + (role?.status === 'serving' ? 0.5 : 0) });
+    hits.push({
+      id: p.wikipedia, kind: 'person', name: p.name, flag: country?.flag ?? '', detail: role?.label ?? country?.name ?? '',
+      role: role ? { status: role.status, office: officeRef(role.office) } : null,
+      score: score + (role?.status === 'serving' ? 0.5 : 0),
+    });
   }
   for (const c of k.countries) {
     let score = fit(q, [c.name, ...c.aliases, ...c.demonyms].map(fold));

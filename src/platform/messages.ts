@@ -32,6 +32,15 @@ export interface SearchHit {
   flag: string;
   /** A person's office on the date, or a country's capital and region. */
   detail: string;
+  /** A person's office behind `detail` and whether they held it on the date. */
+  role?: { status: 'serving' | 'former' | 'future'; office: OfficeRef } | null;
+}
+
+/** An office as a UI needs it to say "former X" or "later X (from …)" itself. */
+export interface OfficeRef {
+  title: string;
+  start: string;
+  end: string | null;
 }
 
 /** A page entity in one line: a person's office on the date, a country's leaders then. */
@@ -40,6 +49,8 @@ export interface EntityLine {
   /** The person's office on the date ("former …" / "later …" when out of office then); null for a country. */
   role: string | null;
   status: 'serving' | 'former' | 'future' | null;
+  /** The office behind `role`, for a UI that words "former …" in its own language. */
+  office: OfficeRef | null;
   /** The person's country's flag, or the country's own. */
   flag: string;
   /** A country's head of state and of government on the date (one name when the same person). */

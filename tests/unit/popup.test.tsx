@@ -396,3 +396,15 @@ test('an event with many participants names the page\'s own first and counts the
   expect(out.more).toBe(6);
   expect(pickParticipants({ ...event, countries: ['A', 'B', 'C', 'D'] }, new Set(), 5)).toEqual({ people: ['P1', 'P2', 'P3'], countries: ['A', 'B', 'C', 'D'], more: 0 });
 });
+
+test('in Japanese: the popup\'s words and dates are Japanese, office titles stay as the knowledge has them', async () => {
+  const ja = (await import('../../assets/public/_locales/ja/messages.json')).default;
+  const api = { ...stub(), language: 'ja' };
+  await act(() => render(<Popup api={api} t={translatorFrom(ja, en)} timing={FAST} />, root));
+  await until(() => expect($$('[data-testid="entity-role"]').length).toBeGreaterThan(3));
+  expect(text('#on-page-heading')).toBe('このページ');
+  expect(text('[data-testid="article-date"]')).toContain('2020/11/20');
+  const abe = $$('[data-testid="page-entity"]').find((r) => r.dataset['entity'] === 'Shinzo Abe')!;
+  expect(abe.textContent).toContain('元Prime Minister of Japan');
+  expect(abe.querySelector('.count')?.getAttribute('aria-label')).toBe('1件の言及');
+});

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../platform/i18n';
 import { EventList } from './EventList';
 import { formatDate } from './format';
 import { useLocale } from './i18n';
+import { roleText } from './role';
 
 function Term({ role }: { role: RoleLine }) {
   const { t, language } = useLocale();
@@ -27,7 +28,7 @@ function Person({ card }: { card: PersonCard }) {
         <dd data-testid="card-role">
           {card.role ? (
             <>
-              {card.role.label}
+              {roleText(t, language, card.role.status, card.role)}
               {card.role.acting ? ` ${t('popup_card_acting')}` : ''} <Term role={card.role} />
             </>
           ) : (
@@ -38,7 +39,7 @@ function Person({ card }: { card: PersonCard }) {
           <>
             <dt>{t('popup_card_as_of', formatDate(card.asOf, language))}</dt>
             <dd>
-              {card.now.label} <Term role={card.now} />
+              {roleText(t, language, card.now.status, card.now)} <Term role={card.now} />
             </dd>
           </>
         )}

@@ -3,6 +3,7 @@ import type { PageEntity, PageSummary } from '../../platform/messages';
 import type { Described } from './api';
 import { DATE_SOURCE_KEY, formatDate } from './format';
 import { useLocale } from './i18n';
+import { roleText } from './role';
 
 export interface PageSectionProps {
   summary: PageSummary;
@@ -29,10 +30,11 @@ export function ArticleDate({ summary }: { summary: PageSummary }) {
 }
 
 function EntityRow({ entity, described, onReveal }: { entity: PageEntity; described: Described | null; onReveal(id: string): void }) {
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const d = described?.[entity.id];
   const name = d?.name ?? entity.name;
-  const detail = entity.kind === 'person' ? d?.role ?? '' : (d?.leaders ?? []).map((l) => l.name).join(', ');
+  const role = d?.office && d.status ? roleText(t, language, d.status, d.office) : d?.role ?? '';
+  const detail = entity.kind === 'person' ? role : (d?.leaders ?? []).map((l) => l.name).join(', ');
   const mentions = entity.count === 1 ? t('popup_mentions_one') : t('popup_mentions_other', entity.count);
   return (
     <li>

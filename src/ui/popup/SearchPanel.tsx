@@ -5,6 +5,7 @@ import type { SearchHit } from '../../platform/messages';
 import { CardView } from './CardView';
 import { formatDate } from './format';
 import { useLocale } from './i18n';
+import { roleText } from './role';
 
 export interface SearchPanelProps {
   query: string;
@@ -59,7 +60,7 @@ export function SearchPanel({ query, hits, date, card, onOpen, onBack, onLeaveTo
                 <span class="flag" aria-hidden="true">{h.flag}</span>
                 <span class="entity-text">
                   <span class="entity-name">{h.name}</span>
-                  {h.detail && <span class="entity-detail">{h.detail}</span>}
+                  {h.detail && <span class="entity-detail">{h.role ? roleText(t, language, h.role.status, h.role.office) : h.detail}</span>}
                 </span>
               </button>
             </li>
