@@ -17,7 +17,9 @@ export async function instrument(page: Page): Promise<void> {
       w.__bsPainted.push(typeof d === 'string' ? JSON.parse(d) : d);
     });
     const describe = (n: Node) => (n.nodeType === 1 ? (n as Element).localName : n.nodeName);
-    new MutationObserver((list) => {
+    let loaded = false;
+    const observer = new MutationObserver((list) => {
+      if (!loaded) return;
       for (const m of list) {
         if (m.type === 'childList') {
           for (const n of Array.from(m.addedNodes)) w.__bsMutations.push(`add ${describe(n)} to ${describe(m.target)}`);
@@ -26,8 +28,14 @@ export async function instrument(page: Page): Promise<void> {
           w.__bsMutations.push(`${m.type} ${m.attributeName ?? ''} on ${describe(m.target)}`);
         }
       }
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    document.addEventListener('DOMContentLoaded', () => (w.__bsDomAtLoad = document.documentElement.outerHTML), { capture: true });
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    // Record from the parsed page on: the parser's own insertions are not changes.
+    document.addEventListener('DOMContentLoaded', () => {
+      observer.takeRecords();
+      loaded = true;
+      w.__bsDomAtLoad = document.documentElement.outerHTML;
+    }, { capture: true });
   });
 }
 
