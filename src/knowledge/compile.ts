@@ -48,14 +48,16 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set([
 
 /** Case masks: the most permissive of two spellings that fold to one key ("Kim Jong Un" / "Kim Jong-un"). */
 function mergeMask(a: string, b: string): string {
-  if (a.length !== b.length) return a.length <= b.length ? a : b;
+  const dot = a.endsWith('.') || b.endsWith('.');
+  const x = a.replace(/\.$/, '');
+  const y = b.replace(/\.$/, '');
   let out = '';
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    out += x === 'x' || y === 'x' ? 'x' : x === 'U' || y === 'U' ? 'U' : x;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i] ?? 'x';
+    const q = y[i] ?? 'x';
+    out += p === 'x' || q === 'x' ? 'x' : p === 'U' || q === 'U' ? 'U' : p;
   }
-  return out;
+  return dot ? `${out}.` : out;
 }
 
 function defaultMask(words: number): string {
@@ -107,8 +109,10 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
       const old = list[same]!;
       const pOld = KIND_PRIORITY[entryKind(old.code)]!;
       const pNew = KIND_PRIORITY[kind]!;
-      if (pNew > pOld) list[same] = { code, mask: ak.mask };
-      else if (pNew === pOld) list[same] = { code: entryCode(entity, entryKind(old.code), entryFlags(old.code) | entryFlags(code)), mask: mergeMask(old.mask, ak.mask) };
+      // Every spelling's case is allowed, whichever kind of name wins.
+      if (pNew > pOld) list[same] = { code, mask: mergeMask(old.mask, ak.mask) };
+      else if (pNew < pOld) list[same] = { code: old.code, mask: mergeMask(old.mask, ak.mask) };
+      else list[same] = { code: entryCode(entity, entryKind(old.code), entryFlags(old.code) | entryFlags(code)), mask: mergeMask(old.mask, ak.mask) };
     } else if (!(kind === K_BLOCK && list.some((e) => entryKind(e.code) === K_BLOCK))) {
       list.push({ code, mask: ak.mask });
     }

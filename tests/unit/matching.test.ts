@@ -1,0 +1,337 @@
+/**
+ * The matching engine against the bundled index, rule by rule: each test
+ * names the rule it holds, and fails when that rule is taken out.
+ */
+import { describe, expect, test } from 'vitest';
+import indexJson from '../../src/generated/match-index.json';
+import { createPageMatcher, type MatchIndex, type Mention, type PageMatcher } from '../../src/matching';
+import { collectBlocks } from '../../src/page/walk';
+
+const index = indexJson as unknown as MatchIndex;
+
+type Found = [text: string, entity: string, kind: Mention['kind']];
+
+function find(text: string, m: PageMatcher = createPageMatcher(index)): Found[] {
+  return m.matchBlock(text).map((x) => [text.slice(x.start, x.end), x.entity, x.kind]);
+}
+
+/** Blocks of one page, in order, with one matcher. */
+function page(...blocks: string[]): Found[][] {
+  const m = createPageMatcher(index);
+  return blocks.map((b) => find(b, m));
+}
+
+const texts = (found: Found[]) => found.map(([t]) => t);
+
+describe('names', () => {
+  test('full names and other spellings link to the person', () => {
+    expect(find('Chinese Foreign Minister Wang Yi met Michael Pompeo and Mike Pompeo.')).toEqual([
+      ['Chinese', 'CHN', 'demonym'],
+      ['Wang Yi', 'Wang Yi', 'person'],
+      ['Michael Pompeo', 'Mike Pompeo', 'person'],
+      ['Mike Pompeo', 'Mike Pompeo', 'person'],
+    ]);
+  });
+
+  test('with and without diacritics, whichever the data wrote', () => {
+    expect(find('Recep Tayyip Erdoğan and Recep Tayyip Erdogan')).toEqual([
+      ['Recep Tayyip Erdoğan', 'Recep Tayyip Erdoğan', 'person'],
+      ['Recep Tayyip Erdogan', 'Recep Tayyip Erdoğan', 'person'],
+    ]);
+    // The data writes "Taro Kono" and "Tarō Kōno"; news also writes "Taro Kōno" and "TARŌ KŌNO".
+    expect(texts(find('Taro Kōno met Yōko Kamikawa and Yoko Kamikawa; TARŌ KŌNO left.'))).toEqual(['Taro Kōno', 'Yōko Kamikawa', 'Yoko Kamikawa', 'TARŌ KŌNO']);
+  });
+
+  test('hyphen and space variants, and either case after a hyphen', () => {
+    const found = find('Kang Kyung-wha, Kang Kyung Wha, Kang Kyung-Wha and Kim Jong-un met Kim Jong Un.');
+    expect(found).toEqual([
+      ['Kang Kyung-wha', 'Kang Kyung-wha', 'person'],
+      ['Kang Kyung Wha', 'Kang Kyung-wha', 'person'],
+      ['Kang Kyung-Wha', 'Kang Kyung-wha', 'person'],
+      ['Kim Jong-un', 'Kim Jong Un', 'person'],
+      ['Kim Jong Un', 'Kim Jong Un', 'person'],
+    ]);
+  });
+
+  test('titles and honorifics stay outside the mention', () => {
+    expect(page('Foreign Minister Wang Yi met Prime Minister Yoshihide Suga.', 'Mr. Suga and Mr Suga thanked him.')).toEqual([
+      [['Wang Yi', 'Wang Yi', 'person'], ['Yoshihide Suga', 'Yoshihide Suga', 'person']],
+      [['Suga', 'Yoshihide Suga', 'person'], ['Suga', 'Yoshihide Suga', 'person']],
+    ]);
+  });
+
+  test('an office title before a surname that only one tracked person has links it without the full name ("President Xi")', () => {
+    expect(find('President Xi and Chancellor Merkel spoke.')).toEqual([
+      ['Xi', 'Xi Jinping', 'person'],
+      ['Merkel', 'Angela Merkel', 'person'],
+    ]);
+    // An honorific is not enough, and neither is a very common surname.
+    expect(find('Mr. Suga spoke. Foreign Minister Wang spoke. Xi spoke.')).toEqual([]);
+  });
+
+  test('possessives with straight and curly apostrophes: the mention is the name', () => {
+    const [first, second] = page('Yoshihide Suga and Xi Jinping met.', "Suga's aides, Suga’s plan, Xi’s speech and China’s reply.");
+    expect(first).toHaveLength(2);
+    expect(second).toEqual([
+      ['Suga', 'Yoshihide Suga', 'person'],
+      ['Suga', 'Yoshihide Suga', 'person'],
+      ['Xi', 'Xi Jinping', 'person'],
+      ['China', 'CHN', 'country'],
+    ]);
+  });
+
+  test('a name split across inline elements of one block is one mention', () => {
+    document.body.innerHTML = '<p>Prime Minister <b>Yoshihide</b> Suga met <a href="#">Wang</a><span> Yi</span>.</p>';
+    const [block] = collectBlocks(document.body);
+    expect(block!.nodes.length).toBeGreaterThan(3);
+    expect(find(block!.text)).toEqual([
+      ['Yoshihide Suga', 'Yoshihide Suga', 'person'],
+      ['Wang Yi', 'Wang Yi', 'person'],
+    ]);
+  });
+});
+
+describe('a surname alone', () => {
+  test('links only after the full name appeared earlier on the page', () => {
+    expect(page('Morrison said nothing.', 'Scott Morrison spoke.', 'Morrison said more.')).toEqual([
+      [],
+      [['Scott Morrison', 'Scott Morrison', 'person']],
+      [['Morrison', 'Scott Morrison', 'person']],
+    ]);
+  });
+
+  test('does not link when another person on the page has that surname', () => {
+    const [, second, , fourth] = page('Wang Yi arrived.', 'Wang said yes.', 'Spokesman Wang Wenbin spoke.', 'Wang said no.');
+    expect(second).toEqual([['Wang', 'Wang Yi', 'person']]);
+    expect(fourth).toEqual([]);
+  });
+
+  test('common surnames ("Wang", "Kim", "Lee", "Li") never link without the full name, even after a title', () => {
+    expect(find('Foreign Minister Wang, President Kim, President Lee and Premier Li met.')).toEqual([]);
+  });
+
+  test('is not linked when it is part of a longer name ("Wang Huning", "Kevin Morrison")', () => {
+    const [, second] = page('Wang Yi and Scott Morrison met.', 'Wang Huning and Kevin Morrison watched; Wang and Morrison spoke.');
+    expect(second).toEqual([
+      ['Wang', 'Wang Yi', 'person'],
+      ['Morrison', 'Scott Morrison', 'person'],
+    ]);
+  });
+
+  test('a surname that is also a month needs a title or honorific ("in May" is the month)', () => {
+    const [, second] = page('Theresa May spoke.', 'In May, Mrs May and Prime Minister May met.');
+    expect(second).toEqual([
+      ['May', 'Theresa May', 'person'],
+      ['May', 'Theresa May', 'person'],
+    ]);
+  });
+
+  test('reset() forgets who the page named', () => {
+    const m = createPageMatcher(index);
+    expect(find('Yoshihide Suga spoke. Suga left.', m)).toHaveLength(2);
+    m.reset();
+    expect(find('Suga left.', m)).toEqual([]);
+  });
+});
+
+describe('countries, demonyms and capitals', () => {
+  test('"U.S." keeps its period, also at the end of a sentence', () => {
+    const text = 'Allies of the U.S. Japan and the U.S. met; they trust the U.S.';
+    const found = createPageMatcher(index).matchBlock(text);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['U.S.', 'Japan', 'U.S.', 'U.S.']);
+    expect(found[3]!.end).toBe(text.length);
+  });
+
+  test('the names news uses for countries', () => {
+    const found = find('The United States, America, the US, the UK, Britain, South Korea, North Korea, the DPRK, the UAE, Ivory Coast, Côte d’Ivoire, Türkiye, Burma, the Czech Republic, DR Congo and Eswatini.');
+    expect(found.map(([t, e]) => `${t}=${e}`)).toEqual([
+      'United States=USA', 'America=USA', 'US=USA', 'UK=GBR', 'Britain=GBR', 'South Korea=KOR', 'North Korea=PRK', 'DPRK=PRK', 'UAE=ARE', 'Ivory Coast=CIV',
+      'Côte d’Ivoire=CIV', 'Türkiye=TUR', 'Burma=MMR', 'Czech Republic=CZE', 'DR Congo=COD', 'Eswatini=SWZ',
+    ]);
+  });
+
+  test('demonyms are their own kind, plurals too', () => {
+    expect(find('Chinese officials, Australians, South Koreans and a Briton.')).toEqual([
+      ['Chinese', 'CHN', 'demonym'],
+      ['Australians', 'AUS', 'demonym'],
+      ['South Koreans', 'KOR', 'demonym'],
+      ['Briton', 'GBR', 'demonym'],
+    ]);
+  });
+
+  test('names shared by two countries ("Congo", "Dominican") link to neither', () => {
+    expect(find('Congo and Dominican officials.')).toEqual([]);
+  });
+
+  test('a capital standing for its government is a capital mention', () => {
+    expect(find('Beijing was irritated.')).toEqual([['Beijing', 'CHN', 'capital']]);
+    expect(find("Tokyo's only ally, and Seoul’s answer.")).toEqual([
+      ['Tokyo', 'JPN', 'capital'],
+      ['Seoul', 'KOR', 'capital'],
+    ]);
+    expect(find('Relations between Washington and Beijing soured; Moscow has said little.')).toEqual([
+      ['Washington', 'USA', 'capital'],
+      ['Beijing', 'CHN', 'capital'],
+      ['Moscow', 'RUS', 'capital'],
+    ]);
+    expect(find('Pyongyang told Tokyo it would launch; a Beijing-backed plan.')).toEqual([
+      ['Pyongyang', 'PRK', 'capital'],
+      ['Tokyo', 'JPN', 'capital'],
+      ['Beijing', 'CHN', 'capital'],
+    ]);
+    expect(find('The Kremlin declined to comment and the White House said no.')).toEqual([
+      ['Kremlin', 'RUS', 'capital'],
+      ['White House', 'USA', 'capital'],
+    ]);
+  });
+
+  test('a capital as a place is no mention', () => {
+    expect(find('The summit was hosted in Tokyo. He visited Beijing, flew to Seoul, and met at the White House. A Beijing-based firm. BEIJING (Reuters) -')).toEqual([]);
+    expect(find("In Tokyo's Shinjuku district, Tokyo streets were busy.")).toEqual([]);
+  });
+
+  test('"Washington" the man, the state and the newspaper are not the US government', () => {
+    expect(find('George Washington said so. Washington state has rules. The Washington Post reported.')).toEqual([]);
+  });
+});
+
+describe('not mentions', () => {
+  test('seas and other longer names that contain a country', () => {
+    expect(find('The East China Sea, the South China Sea, New Mexico, the Indian Ocean, Latin America and Northern Ireland.')).toEqual([]);
+  });
+
+  test('longest match wins: Papua New Guinea is not Guinea, Israel Katz is not Israel, Chinese Taipei is Taiwan', () => {
+    expect(find('Papua New Guinea, Guinea-Bissau, Equatorial Guinea, Israel Katz and Chinese Taipei.').map(([t, e]) => `${t}=${e}`)).toEqual([
+      'Papua New Guinea=PNG', 'Guinea-Bissau=GNB', 'Equatorial Guinea=GNQ', 'Israel Katz=Israel Katz', 'Chinese Taipei=TWN',
+    ]);
+  });
+
+  test('"Niger" inside "Nigeria" is a whole different word', () => {
+    expect(find('Nigeria and Nigerian troops.')).toEqual([
+      ['Nigeria', 'NGA', 'country'],
+      ['Nigerian', 'NGA', 'demonym'],
+    ]);
+  });
+
+  test('names are case-sensitive: "turkey" the bird, "china" plates', () => {
+    expect(find('We ate turkey off china plates with polish.')).toEqual([]);
+    expect(find('Turkey and China.')).toEqual([
+      ['Turkey', 'TUR', 'country'],
+      ['China', 'CHN', 'country'],
+    ]);
+  });
+
+  test('an ambiguous country name inside a longer capitalised name is not the country', () => {
+    expect(find('Michael Jordan met Chad Wolf at Georgia Tech; the Niger Delta; Lake Chad.')).toEqual([]);
+    // A sentence-start word or a possessive beside it does not make a longer name.
+    expect(find("Meanwhile Jordan said no. The King of Jordan agreed. Erdogan's Turkey.").map(([t]) => t)).toEqual(['Jordan', 'Jordan', 'Turkey']);
+  });
+
+  test('Georgia in a US-state context is not the country', () => {
+    expect(find('He lives in Atlanta, Georgia.')).toEqual([]);
+    expect(find("Georgia's governor said the Senate runoff would go ahead.")).toEqual([]);
+    expect(find('Georgia and Armenia held talks in Tbilisi.')).toEqual([
+      ['Georgia', 'GEO', 'country'],
+      ['Armenia', 'ARM', 'country'],
+    ]);
+  });
+});
+
+describe('ALL-CAPS text', () => {
+  test('headlines in capitals still match', () => {
+    expect(find("WANG YI MEETS YOSHIHIDE SUGA AS CHINA'S CHINESE ENVOY VISITS JAPAN")).toEqual([
+      ['WANG YI', 'Wang Yi', 'person'],
+      ['YOSHIHIDE SUGA', 'Yoshihide Suga', 'person'],
+      ['CHINA', 'CHN', 'country'],
+      ['CHINESE', 'CHN', 'demonym'],
+      ['JAPAN', 'JPN', 'country'],
+    ]);
+  });
+
+  test('"US" in capitals is "us" unless the context says the country', () => {
+    expect(find('TELL US WHY')).toEqual([]);
+    expect(find('US-CHINA TALKS; THE US AND JAPAN')).toEqual([
+      ['US', 'USA', 'country'],
+      ['CHINA', 'CHN', 'country'],
+      ['US', 'USA', 'country'],
+      ['JAPAN', 'JPN', 'country'],
+    ]);
+  });
+});
+
+describe('native-script names in text without spaces', () => {
+  test('Chinese', () => {
+    expect(find('中国外交部长王毅与国家主席习近平会见了日本首相菅义伟。')).toEqual([
+      ['中国', 'CHN', 'country'],
+      ['王毅', 'Wang Yi', 'person'],
+      ['习近平', 'Xi Jinping', 'person'],
+      ['日本', 'JPN', 'country'],
+      ['菅义伟', 'Yoshihide Suga', 'person'],
+    ]);
+  });
+
+  test('Japanese, and 日本海 is a sea', () => {
+    expect(find('菅義偉首相は王毅外相と会談した。日本海で。')).toEqual([
+      ['菅義偉', 'Yoshihide Suga', 'person'],
+      ['王毅', 'Wang Yi', 'person'],
+    ]);
+  });
+
+  test('Korean: a name before a particle, but not inside another word (박진감 is not 박진)', () => {
+    expect(find('강경화 장관은 박진 장관과 만났다. 강경화는 미국과 협의했다. 경기는 박진감이 넘쳤다.')).toEqual([
+      ['강경화', 'Kang Kyung-wha', 'person'],
+      ['박진', 'Park Jin (politician)', 'person'],
+      ['강경화', 'Kang Kyung-wha', 'person'],
+      ['미국', 'USA', 'country'],
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  test('never throws, and returns sorted, non-overlapping mentions inside the text', () => {
+    const m = createPageMatcher(index);
+    const inputs = [
+      '', ' ', '\ud800', 'U.', 'U.S', "'s", 'Wang-', '-Wang Yi-', 'A'.repeat(5000), '王'.repeat(1000), '강'.repeat(100), 'Wang\u0301 Yi',
+      'Kang Kyung\u00a0Wha', 'U.\u00a0S.', null as unknown as string, 42 as unknown as string,
+    ];
+    let seed = 7;
+    const alphabet = "Wang Yi Suga U.S. ’' -.,China Beijing said 王毅 강경화 \n\t\u0301é";
+    for (let k = 0; k < 300; k++) {
+      let s = '';
+      for (let j = 0; j < 60; j++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        s += alphabet[seed % alphabet.length];
+      }
+      inputs.push(s);
+    }
+    for (const text of inputs) {
+      const found = m.matchBlock(text);
+      let prev = 0;
+      for (const x of found) {
+        expect(x.start).toBeGreaterThanOrEqual(prev);
+        expect(x.end).toBeGreaterThan(x.start);
+        expect(x.end).toBeLessThanOrEqual(text.length);
+        prev = x.end;
+      }
+    }
+  });
+
+  test('time is linear in the text length', () => {
+    const para = 'Chinese Foreign Minister Wang Yi said on Tuesday that Beijing would work with Tokyo and the U.S. The Meeting In Parliament ';
+    const best = (text: string) => {
+      const times: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const m = createPageMatcher(index);
+        const t0 = performance.now();
+        m.matchBlock(text);
+        times.push(performance.now() - t0);
+      }
+      return Math.min(...times);
+    };
+    best(para.repeat(200));
+    const small = best(para.repeat(400));
+    const large = best(para.repeat(3200));
+    // Eight times the text: about eight times the time; quadratic would be 64.
+    expect(large / Math.max(small, 0.05)).toBeLessThan(20);
+  });
+});
