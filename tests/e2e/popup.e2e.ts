@@ -242,6 +242,8 @@ describe('empty states', () => {
     const popup = await popupFor(await openArticle('/popup-no-mentions.html'));
     await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('none');
     expect(await popup.getByTestId('article-date').innerText()).toContain('Dec 18, 2021');
+    // Open, type: the search box has the focus from the start.
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
   });
 
   test('a browser page where extensions cannot run', async () => {

@@ -132,9 +132,9 @@ describe('on this page', () => {
     expect(rows.map((r) => r.dataset['entity'])).toEqual(['Wang Yi', 'Yoshihide Suga', 'Toshimitsu Motegi', 'Shinzo Abe', 'JPN', 'CHN']);
     const wang = rows[0]!;
     expect(wang.textContent).toContain('Minister of Foreign Affairs of China');
-    expect(wang.querySelector('.count')?.getAttribute('aria-label')).toBe('4 mentions');
+    expect(wang.querySelector('.visually-hidden')?.textContent).toBe('4 mentions');
     expect(rows[1]!.textContent).toContain('Prime Minister of Japan');
-    expect(rows[3]!.querySelector('.count')?.getAttribute('aria-label')).toBe('1 mention');
+    expect(rows[3]!.querySelector('.visually-hidden')?.textContent).toBe('1 mention');
     // Abe had left office by then: the line says so, set apart.
     expect(rows[3]!.querySelector('.out-of-office')?.textContent).toMatch(/^former Prime Minister of Japan/);
     expect(rows[4]!.textContent).toContain('Leaders:');
@@ -406,5 +406,5 @@ test('in Japanese: the popup\'s words and dates are Japanese, office titles stay
   expect(text('[data-testid="article-date"]')).toContain('2020/11/20');
   const abe = $$('[data-testid="page-entity"]').find((r) => r.dataset['entity'] === 'Shinzo Abe')!;
   expect(abe.textContent).toContain('元Prime Minister of Japan');
-  expect(abe.querySelector('.count')?.getAttribute('aria-label')).toBe('1件の言及');
+  expect(abe.querySelector('.visually-hidden')?.textContent).toBe('1件の言及');
 });

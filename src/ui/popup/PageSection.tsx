@@ -48,9 +48,10 @@ function EntityRow({ entity, described, onReveal }: { entity: PageEntity; descri
             </span>
           )}
         </span>
-        <span class="count" aria-label={mentions} title={mentions}>
+        <span class="count" aria-hidden="true" title={mentions}>
           {entity.count}
         </span>
+        <span class="visually-hidden">{mentions}</span>
       </button>
     </li>
   );

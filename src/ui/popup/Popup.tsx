@@ -250,6 +250,8 @@ function PopupBody({ api, timing }: { api: PopupApi; timing: PopupTiming }) {
             id="search"
             ref={searchRef}
             type="search"
+            // Open the popup, type a name: the search box has the focus from the start.
+            autofocus
             autocomplete="off"
             spellcheck={false}
             placeholder={t('popup_search_placeholder')}
