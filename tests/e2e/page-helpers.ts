@@ -104,3 +104,9 @@ export function domWithoutHost(page: Page): Promise<string> {
     return clone.outerHTML;
   }, HOST_TAG);
 }
+
+/** The slice of the extension API the tests call inside the service worker (there is no `chrome` type in this project). */
+export interface ChromeApi {
+  storage: { sync: { set(v: Record<string, unknown>): Promise<void>; clear(): Promise<void> } };
+  tabs: { sendMessage(tabId: number, msg: unknown): Promise<unknown> };
+}
