@@ -3,7 +3,7 @@ import knowledgeJson from '../src/generated/knowledge.json';
 import type { Knowledge } from '../src/knowledge/model';
 import { cardFor } from '../src/knowledge/cards';
 import { describeEntities, relatedFor, searchKnowledge } from '../src/knowledge/lookup';
-import { serve, type BackgroundProtocol } from '../src/platform/messages';
+import { serve, type BackgroundProtocol, type Message } from '../src/platform/messages';
 
 const knowledge = knowledgeJson as unknown as Knowledge;
 
@@ -28,11 +28,16 @@ function text(raw: unknown, max = 200): string {
   return typeof raw === 'string' ? raw.slice(0, max) : '';
 }
 
+/** The answers to BackgroundProtocol, over one knowledge file. */
+export function backgroundHandlers(k: Knowledge) {
+  return {
+    card: (m: Message<BackgroundProtocol, 'card'>) => cardFor(k, text(m.entity), date(m.date)),
+    describe: (m: Message<BackgroundProtocol, 'describe'>) => describeEntities(k, ids(m.entities), date(m.date)),
+    related: (m: Message<BackgroundProtocol, 'related'>) => relatedFor(k, ids(m.entities), date(m.date)),
+    search: (m: Message<BackgroundProtocol, 'search'>) => searchKnowledge(k, text(m.query), date(m.date)),
+  };
+}
+
 export default defineBackground(() => {
-  serve<BackgroundProtocol>({
-    card: (m) => cardFor(knowledge, text(m.entity), date(m.date)),
-    describe: (m) => describeEntities(knowledge, ids(m.entities), date(m.date)),
-    related: (m) => relatedFor(knowledge, ids(m.entities), date(m.date)),
-    search: (m) => searchKnowledge(knowledge, text(m.query), date(m.date)),
-  });
+  serve<BackgroundProtocol>(backgroundHandlers(knowledge));
 });
