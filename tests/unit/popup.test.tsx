@@ -197,7 +197,10 @@ describe('related events', () => {
     await until(() => expect($$('[data-testid="events-before"] [data-testid="event"]').length).toBe(4));
     const more = $$('button.link-button').find((b) => /^Show \d+ more$/.test(b.textContent ?? ''));
     await click(more!);
-    expect($$('[data-testid="events-before"] [data-testid="event"]').length).toBeGreaterThan(4);
+    const items = $$('[data-testid="events-before"] [data-testid="event"]');
+    expect(items.length).toBeGreaterThan(4);
+    // The keyboard user's place: the first event that was hidden.
+    await until(() => expect(document.activeElement).toBe(items[4]));
   });
 });
 

@@ -1,6 +1,6 @@
 /** Events, one per item: date, title, who and which countries took part (the page's own in bold), and the source. */
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EventLine } from '../../knowledge/cards';
 import { formatRange, isWebLink, sourceHost } from './format';
 import { useLocale } from './i18n';
@@ -59,7 +59,7 @@ function Who({ event, names, onPage }: { event: EventLine; names: Record<string,
 export function EventItem({ event, names, onPage, hideParticipants = false }: { event: EventLine; names: Record<string, string>; onPage: ReadonlySet<string>; hideParticipants?: boolean }) {
   const { t, language } = useLocale();
   return (
-    <li class="event" data-testid="event" data-event={event.id}>
+    <li class="event" data-testid="event" data-event={event.id} tabIndex={-1}>
       <time class="event-date" dateTime={event.start}>
         {formatRange(event.start, event.end, language)}
       </time>
@@ -83,11 +83,20 @@ export function EventItem({ event, names, onPage, hideParticipants = false }: { 
 export function EventList({ events, names, onPage = new Set(), initial = Infinity, testId, labelledBy, hideParticipants }: EventListProps) {
   const { t } = useLocale();
   const [all, setAll] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
   const shown = all ? events : events.slice(0, initial);
   const hidden = events.length - shown.length;
+  // The "Show more" button goes away when pressed: keep the keyboard user's place at the first new event.
+  const expanded = useRef(false);
+  useEffect(() => {
+    if (!all || expanded.current) return;
+    expanded.current = true;
+    const first = list.current?.children[initial] as HTMLElement | undefined;
+    first?.focus();
+  }, [all, initial]);
   return (
     <>
-      <ul class="events" data-testid={testId} aria-labelledby={labelledBy}>
+      <ul class="events" data-testid={testId} aria-labelledby={labelledBy} ref={list}>
         {shown.map((e) => <EventItem key={e.id} event={e} names={names} onPage={onPage} hideParticipants={hideParticipants} />)}
       </ul>
       {hidden > 0 && (
