@@ -7,14 +7,18 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { aliasRegExpSource } from './aliases';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const MARK_JS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
 
-export type Contender = 'none' | 'floor' | 'regexp' | 'markre' | 'markkw';
+export type Contender = 'none' | 'floor' | 'regexp' | 'markre' | 'markkw' | 'engine';
 
-export function buildContenderExtension(aliases: readonly string[]): string {
+/** Index variants for the engine contender: path segment → match index JSON text. /e100/… pages get the full index. */
+export type IndexVariants = Record<string, string>;
+
+export async function buildContenderExtension(aliases: readonly string[], indexes: IndexVariants): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-contenders-'));
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -29,6 +33,12 @@ export function buildContenderExtension(aliases: readonly string[]): string {
       content_scripts: [
         { matches: ['http://*/c/*'], run_at: 'document_idle', js: ['aliases.js', 'mark.min.js', 'runner.js'] },
         { matches: ['http://*/none/*'], run_at: 'document_idle', js: ['runner.js'] },
+        ...Object.keys(indexes).map((seg) => ({
+          matches: [`http://*/${seg}/*`],
+          run_at: 'document_idle',
+          js: [`index-${seg}.js`, 'engine.js'],
+          css: ['engine.css'],
+        })),
       ],
     }),
   );
@@ -37,5 +47,15 @@ export function buildContenderExtension(aliases: readonly string[]): string {
   writeFileSync(join(dir, 'aliases.js'), `var BENCH_ALIASES = ${JSON.stringify(aliases)};\nvar BENCH_RE = ${JSON.stringify(re)};\n`);
   copyFileSync(MARK_JS, join(dir, 'mark.min.js'));
   copyFileSync(join(import.meta.dirname, 'contenders', 'runner.js'), join(dir, 'runner.js'));
+  for (const [seg, json] of Object.entries(indexes)) writeFileSync(join(dir, `index-${seg}.js`), `var BENCH_INDEX = ${JSON.stringify(json)};\n`);
+  writeFileSync(join(dir, 'engine.css'), '::highlight(bench-engine) { background-color: rgb(255 214 102 / 0.45); }\n');
+  await build({
+    entryPoints: [join(import.meta.dirname, 'contenders', 'engine-driver.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    outfile: join(dir, 'engine.js'),
+    logLevel: 'warning',
+  });
   return dir;
 }

@@ -182,7 +182,7 @@ export function bigTextPage(v: Vocabulary, bytes = 1_000_000, seed = 2): Generat
   while (w.textChars < bytes) {
     html += `<article><h2>${w.t(w.sentence(7, 0))}</h2>\n`;
     const n = w.int(4, 9);
-    for (let i = 0; i < n && w.textChars < bytes; i++) html += `<p>${w.paragraph(175, w.r() < 0.15 ? 2 : 1, 3)}</p>\n`;
+    for (let i = 0; i < n && w.textChars < bytes; i++) html += `<p>${w.paragraph(175, w.r() < 0.15 ? 2 : 1, 4)}</p>\n`;
     html += '</article>\n';
   }
   html += '</main>\n' + footer(w, 40);

@@ -1,0 +1,263 @@
+/** Turns the measured runs into the printed tables, the JSON and the target checks. */
+import type { BundleFigures } from './bundle';
+import type { Contender } from './contenders';
+import type { EngineFigures } from './engine';
+import type { HoverFigures } from './hover';
+import type { Measurement } from './measure';
+import { fmt, kb, max, median, pairedRatio, table } from './stats';
+
+export { fmt };
+
+export type Who = 'backstory' | Contender | 'engine10' | 'engine50';
+
+export interface PageResult {
+  page: string;
+  textChars: number;
+  planted: number;
+  nodes: number;
+  runs: Partial<Record<Who, Measurement[]>>;
+}
+
+export type MarkKeywords = Record<string, { ms: number; capped: boolean; keywordsDone: number; mentions: number }>;
+
+export interface Inputs {
+  results: Map<string, PageResult>;
+  markkw: MarkKeywords;
+  hover: HoverFigures | { error: string };
+  engine: EngineFigures | { error: string };
+  bundle: BundleFigures;
+  /** Aliases in each index variant (e10, e50, e100). */
+  aliasCounts: Record<string, number>;
+}
+
+const busy = (m: Measurement) => m.window.busyMs;
+const toDone = (m: Measurement) => m.window.busyToDoneMs;
+
+/** Growth exponent k in time ∝ size^k between the smallest and the largest point. */
+function exponent(points: { x: number; t: number }[]): number {
+  const ok = points.filter((p) => p.x > 0 && p.t > 0 && Number.isFinite(p.t));
+  if (ok.length < 2) return NaN;
+  const a = ok[0]!;
+  const b = ok.at(-1)!;
+  return Math.log(b.t / a.t) / Math.log(b.x / a.x);
+}
+
+function pageSummary(r: PageResult) {
+  const runs = (who: Who) => r.runs[who] ?? [];
+  const series = (who: Who, f: (m: Measurement) => number) => runs(who).map(f);
+  const med = (who: Who, f: (m: Measurement) => number) => median(series(who, f));
+  // Heap against the control run of the same round (same page, fresh tab, forced GC in both).
+  const heapAdded = (who: Who) => median(runs(who).map((m, i) => m.heapBytes - (runs('none')[i]?.heapBytes ?? NaN)));
+  const selfReported = (who: Who, key: string) => med(who, (m) => Number(m.inPage.extra?.[key] ?? NaN));
+  const contender = (who: Who) => ({
+    scriptMs: med(who, toDone),
+    paintedMs: med(who, busy),
+    paintedCpuMs: med(who, (m) => m.window.busyCpuMs),
+    paintedWallMs: med(who, (m) => m.window.paintedWallMs),
+    renderMs: med(who, (m) => m.window.renderMs),
+    longestTaskMs: max(series(who, (m) => m.window.longestTaskMs)),
+    heapAddedBytes: heapAdded(who),
+    mentions: med(who, (m) => m.inPage.mentions ?? NaN),
+  });
+  const engineParts = (who: Who) => ({
+    ...contender(who),
+    loadMs: selfReported(who, 'loadMs'),
+    walkMs: selfReported(who, 'walkMs'),
+    matchMs: selfReported(who, 'matchMs'),
+    rangesAndRegisterMs: selfReported(who, 'paintMs'),
+  });
+  const bsPainted = series('backstory', busy);
+  return {
+    textChars: r.textChars,
+    nodes: r.nodes,
+    planted: r.planted,
+    floor: { scriptMs: med('floor', toDone) },
+    regexp: { scriptMs: med('regexp', toDone), mentions: med('regexp', (m) => m.inPage.mentions ?? NaN) },
+    markRegExp: contender('markre'),
+    engine: r.runs.engine ? engineParts('engine') : undefined,
+    engine10: r.runs.engine10 ? engineParts('engine10') : undefined,
+    engine50: r.runs.engine50 ? engineParts('engine50') : undefined,
+    control: { busyMs: med('none', busy), heapBytes: med('none', (m) => m.heapBytes) },
+    backstory: {
+      registeredMs: med('backstory', toDone),
+      paintedMs: med('backstory', busy),
+      paintedCpuMs: med('backstory', (m) => m.window.busyCpuMs),
+      paintedWallMs: med('backstory', (m) => m.window.paintedWallMs),
+      jsMs: med('backstory', (m) => m.window.jsMs),
+      renderMs: med('backstory', (m) => m.window.renderMs),
+      gcMs: med('backstory', (m) => m.window.gcMs),
+      longestTaskMs: max(series('backstory', (m) => m.window.longestTaskMs)),
+      tasks: med('backstory', (m) => m.window.tasks),
+      heapAddedBytes: heapAdded('backstory'),
+      mentions: med('backstory', (m) => m.inPage.mentions ?? NaN),
+      selfReportedMs: med('backstory', (m) => m.inPage.selfMs ?? NaN),
+      extensionFetchBytes: med('backstory', (m) => m.extensionFetchBytes),
+      notes: [...new Set(runs('backstory').map((m) => m.note).filter(Boolean))],
+    },
+    ratios: {
+      /** Backstory until painted ÷ the floor, round by round. */
+      backstoryOverFloor: pairedRatio(bsPainted, series('floor', toDone)),
+      /** mark.js markRegExp until painted ÷ Backstory until painted, round by round. */
+      markRegExpOverBackstory: pairedRatio(series('markre', busy), bsPainted),
+      engineOverFloor: pairedRatio(series('engine', busy), series('floor', toDone)),
+      markRegExpOverEngine: pairedRatio(series('markre', busy), series('engine', busy)),
+    },
+    runs: Object.fromEntries(
+      Object.entries(r.runs).map(([k, v]) => [k, v.map((m) => ({ ...m.window, heapBytes: m.heapBytes, domNodes: m.domNodes, inPage: m.inPage, note: m.note }))]),
+    ),
+  };
+}
+
+export function summarise(inp: Inputs): { text: string; json: Record<string, unknown>; failed: string[] } {
+  const pages: Record<string, ReturnType<typeof pageSummary>> = {};
+  for (const r of inp.results.values()) pages[r.page] = pageSummary(r);
+  const targets: { target: string; value: string; met: boolean }[] = [];
+  const target = (name: string, value: number, ok: (v: number) => boolean, show: string) =>
+    targets.push({ target: name, value: show, met: Number.isFinite(value) && ok(value) });
+  const lines: string[] = [];
+  const size = (p: ReturnType<typeof pageSummary>) =>
+    `${Math.round(p.textChars / 1000)}k chars, ${Number.isFinite(p.nodes) ? `${(p.nodes / 1000).toFixed(1)}k` : '?'} nodes`;
+
+  const main = ['article', 'text-1mb', 'nodes-200k'].filter((n) => pages[n]);
+  lines.push('Main-thread ms from the content script\'s start (CDP trace; medians). "registered / painted": until the highlights (or marks) are in place / until the frame that shows them ends.');
+  lines.push(
+    table(
+      ['page', 'size', 'floor: text walk', 'one RegExp, match only', 'mark.js markRegExp', 'engine alone, painted once', 'Backstory', 'Backstory longest task', 'Backstory ÷ floor', 'mark.js ÷ Backstory'],
+      main.map((n) => {
+        const p = pages[n]!;
+        return [
+          n,
+          size(p),
+          fmt(p.floor.scriptMs),
+          fmt(p.regexp.scriptMs),
+          `${fmt(p.markRegExp.scriptMs)} / ${fmt(p.markRegExp.paintedMs)}`,
+          p.engine ? `${fmt(p.engine.scriptMs)} / ${fmt(p.engine.paintedMs)}` : '–',
+          `${fmt(p.backstory.registeredMs)} / ${fmt(p.backstory.paintedMs)}`,
+          fmt(p.backstory.longestTaskMs),
+          `${fmt(p.ratios.backstoryOverFloor.median)}×`,
+          `${fmt(p.ratios.markRegExpOverBackstory.median)}×`,
+        ];
+      }),
+    ),
+  );
+  lines.push('');
+  lines.push('Where the time goes (ms), mentions found, memory:');
+  lines.push(
+    table(
+      ['page', 'Backstory JS / render / GC', 'Backstory CPU', 'Backstory wall to painted', 'tasks', 'JS heap added: Backstory / mark.js', 'found: Backstory / engine / mark.js / planted', 'mark.js render / longest task', 'control window'],
+      main.map((n) => {
+        const p = pages[n]!;
+        const b = p.backstory;
+        return [
+          n,
+          `${fmt(b.jsMs)} / ${fmt(b.renderMs)} / ${fmt(b.gcMs)}`,
+          fmt(b.paintedCpuMs),
+          fmt(b.paintedWallMs),
+          fmt(b.tasks, 0),
+          `${kb(b.heapAddedBytes)} / ${kb(p.markRegExp.heapAddedBytes)}`,
+          `${fmt(b.mentions, 0)} / ${fmt(p.engine?.mentions ?? NaN, 0)} / ${fmt(p.markRegExp.mentions, 0)} / ${p.planted}`,
+          `${fmt(p.markRegExp.renderMs)} / ${fmt(p.markRegExp.longestTaskMs)}`,
+          fmt(p.control.busyMs),
+        ];
+      }),
+    ),
+  );
+  const engines = main.filter((n) => pages[n]!.engine);
+  if (engines.length) {
+    lines.push('');
+    lines.push('The engine alone (real walk + matcher, every range registered at once, no slicing), self-timed in the page (ms):');
+    lines.push(
+      table(
+        ['page', 'index load', 'walk', 'match', 'ranges + register', 'trace: script / painted'],
+        engines.map((n) => {
+          const e = pages[n]!.engine!;
+          return [n, fmt(e.loadMs), fmt(e.walkMs), fmt(e.matchMs), fmt(e.rangesAndRegisterMs), `${fmt(e.scriptMs)} / ${fmt(e.paintedMs)}`];
+        }),
+      ),
+    );
+  }
+  for (const n of main) for (const note of pages[n]!.backstory.notes) lines.push(`Note (${n}): ${note}`);
+
+  // Growth with text length.
+  const sized = ['text-250kb', 'text-500kb', 'text-1mb'].map((n) => pages[n]).filter(Boolean) as ReturnType<typeof pageSummary>[];
+  const growth: Record<string, unknown> = {};
+  if (sized.length >= 2) {
+    const exp = (f: (p: ReturnType<typeof pageSummary>) => number) => exponent(sized.map((p) => ({ x: p.textChars, t: f(p) })));
+    growth['byText'] = {
+      points: sized.map((p) => ({ chars: p.textChars, backstoryMs: p.backstory.paintedMs, engineMs: p.engine?.paintedMs, floorMs: p.floor.scriptMs, markRegExpMs: p.markRegExp.paintedMs })),
+      exponent: { backstory: exp((p) => p.backstory.paintedMs), engine: exp((p) => p.engine?.paintedMs ?? NaN), floor: exp((p) => p.floor.scriptMs), markRegExp: exp((p) => p.markRegExp.paintedMs) },
+    };
+    lines.push('');
+    lines.push('Growth with text length (article text, ms until painted; k in time ∝ size^k):');
+    lines.push(
+      table(
+        ['text', 'Backstory', 'engine alone', 'floor', 'mark.js markRegExp'],
+        [
+          ...sized.map((p) => [`${Math.round(p.textChars / 1000)}k chars`, fmt(p.backstory.paintedMs), fmt(p.engine?.paintedMs ?? NaN), fmt(p.floor.scriptMs), fmt(p.markRegExp.paintedMs)]),
+          ['k', fmt(exp((p) => p.backstory.paintedMs)), fmt(exp((p) => p.engine?.paintedMs ?? NaN)), fmt(exp((p) => p.floor.scriptMs)), fmt(exp((p) => p.markRegExp.paintedMs))],
+        ],
+      ),
+    );
+  }
+  // Growth with alias count.
+  const big = pages['text-1mb'];
+  if (big?.engine10 && big.engine50 && big.engine) {
+    const pts = [
+      { seg: 'e10', e: big.engine10 },
+      { seg: 'e50', e: big.engine50 },
+      { seg: 'e100', e: big.engine },
+    ].map(({ seg, e }) => ({ aliases: inp.aliasCounts[seg] ?? NaN, ...e }));
+    const k = exponent(pts.map((p) => ({ x: p.aliases, t: p.paintedMs })));
+    const kMatch = exponent(pts.map((p) => ({ x: p.aliases, t: p.matchMs })));
+    growth['byAliases'] = { points: pts.map((p) => ({ aliases: p.aliases, paintedMs: p.paintedMs, loadMs: p.loadMs, matchMs: p.matchMs, mentions: p.mentions })), exponent: k, matchExponent: kMatch };
+    lines.push('');
+    lines.push('Growth with alias count (1 MB page, the engine in the page with 10% / 50% / 100% of the knowledge):');
+    lines.push(
+      table(
+        ['aliases', 'index load', 'match', 'painted (trace)', 'mentions'],
+        [
+          ...pts.map((p) => [String(p.aliases), fmt(p.loadMs), fmt(p.matchMs), fmt(p.paintedMs), fmt(p.mentions, 0)]),
+          ['k', '', fmt(kMatch), fmt(k), ''],
+        ],
+      ),
+    );
+  }
+
+  if (Object.keys(inp.markkw).length) {
+    lines.push('');
+    for (const [p, k] of Object.entries(inp.markkw)) {
+      lines.push(`mark.js mark() with the ${k.keywordsDone}-keyword list (batches of 100; one call overflows the stack) on ${p}: ${fmt(k.ms)} ms${k.capped ? ' — capped, unfinished' : ''}, ${k.mentions} marks.`);
+    }
+  }
+  lines.push('');
+  lines.push('error' in inp.engine ? `Matching engine (Node): ${inp.engine.error}` : inp.engine.text);
+  lines.push('');
+  lines.push(
+    `Every page loads: content script ${kb(inp.bundle.contentScriptBytes)} (index included) + CSS ${kb(inp.bundle.cssBytes)} + fetched from the extension ${kb(inp.bundle.fetchedBytes)} = ${kb(inp.bundle.everyPageBytes)} (budget 300 KB). ${inp.bundle.note}`,
+  );
+  lines.push('error' in inp.hover ? `Hover: ${inp.hover.error}` : inp.hover.text);
+
+  const p1 = pages['text-1mb'];
+  const p2 = pages['nodes-200k'];
+  const pa = pages['article'];
+  if (p1) {
+    target('1 MB page: Backstory ≤ 3× the floor', p1.ratios.backstoryOverFloor.median, (v) => v <= 3, `${fmt(p1.ratios.backstoryOverFloor.median)}×`);
+    target('1 MB page: ≥ 5× faster than mark.js markRegExp', p1.ratios.markRegExpOverBackstory.median, (v) => v >= 5, `${fmt(p1.ratios.markRegExpOverBackstory.median)}×`);
+  }
+  if (p2) target('200k-node page: ≥ 4× faster than mark.js markRegExp', p2.ratios.markRegExpOverBackstory.median, (v) => v >= 4, `${fmt(p2.ratios.markRegExpOverBackstory.median)}×`);
+  if (pa) target('article: < 5 ms to highlights registered, index load included', pa.backstory.registeredMs, (v) => v < 5, `${fmt(pa.backstory.registeredMs)} ms`);
+  const longest = max(main.map((n) => pages[n]!.backstory.longestTaskMs));
+  if (main.length) target('no Backstory task over 50 ms on any page', longest, (v) => v <= 50, `${fmt(longest)} ms`);
+  target('content script + what it loads on every page < 300 KB', inp.bundle.everyPageBytes, (v) => v < 300 * 1024, kb(inp.bundle.everyPageBytes));
+  if (!('error' in inp.hover)) {
+    const h = inp.hover;
+    target(`hover: card painted within the rest delay (${h.restMs} ms) + one frame`, h.overDelayMaxMs, (v) => v <= 1000 / 60 + 1, `+${fmt(h.overDelayMedianMs)} ms median, +${fmt(h.overDelayMaxMs)} ms max`);
+  }
+  lines.push('');
+  lines.push(table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'NO'])));
+  return {
+    text: lines.join('\n'),
+    json: { pages, growth, markKeywords: inp.markkw, bundle: inp.bundle, engine: inp.engine, hover: inp.hover, aliasCounts: inp.aliasCounts, targets },
+    failed: targets.filter((t) => !t.met).map((t) => `${t.target} (${t.value})`),
+  };
+}
