@@ -176,7 +176,7 @@ export function articlePage(v: Vocabulary, seed = 1): GeneratedPage {
 }
 
 /** Article text of about `bytes` characters: a feed of stories, one mention per ~200 characters, ~17 characters per node. */
-export function bigTextPage(v: Vocabulary, bytes = 1_000_000, seed = 2): GeneratedPage {
+export function bigTextPage(v: Vocabulary, bytes = 1_000_000, seed = 2, name?: string): GeneratedPage {
   const w = new Writer(rng(seed), v);
   let html = HEAD('Live: world news') + chrome(w, 40) + '<main>\n';
   while (w.textChars < bytes) {
@@ -187,7 +187,7 @@ export function bigTextPage(v: Vocabulary, bytes = 1_000_000, seed = 2): Generat
   }
   html += '</main>\n' + footer(w, 40);
   const label = bytes >= 1_000_000 ? `${bytes / 1_000_000}mb` : `${bytes / 1000}kb`;
-  return { name: `text-${label}`, html: html + '</body></html>\n', planted: w.planted, textChars: w.textChars };
+  return { name: name ?? `text-${label}`, html: html + '</body></html>\n', planted: w.planted, textChars: w.textChars };
 }
 
 /** About `nodes` DOM nodes of short text: a long comment/data feed, a mention in roughly every fourth row. */

@@ -67,6 +67,8 @@ export interface WindowFigures {
   renderMs: number;
   /** Garbage collection inside the window. */
   gcMs: number;
+  /** The first task, from the script's start to its end: evaluating the content script (and its bundled index). */
+  startTaskMs: number;
   /** Longest top-level task that overlaps the window. */
   longestTaskMs: number;
   /** Top-level tasks overlapping the window. */
@@ -164,6 +166,10 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
     jsMs: sum(outermost(scriptJs), start, end) / 1000,
     renderMs: sum(outermost(complete.filter((e) => RENDER.has(e.name))), start, end) / 1000,
     gcMs: sum(outermost(complete.filter((e) => GC.has(e.name))), start, end) / 1000,
+    startTaskMs: (() => {
+      const t = taskAt(start);
+      return t ? (t.ts + (t.dur ?? 0) - start) / 1000 : NaN;
+    })(),
     longestTaskMs: Math.max(0, ...inWindow.map((t) => (t.dur ?? 0) / 1000)),
     tasks: inWindow.length,
     framePainted: paintTask !== undefined,
