@@ -15,7 +15,7 @@ import { Popup, type PopupTiming } from '../../src/ui/popup/Popup';
 
 const k = knowledgeJson as unknown as Knowledge;
 const t = translatorFrom(en);
-const FAST: PopupTiming = { firstRetryMs: 5, notLoadedAfterMs: 20, retryMs: 10, refreshMs: 15, searchDebounceMs: 1 };
+const FAST: PopupTiming = { firstRetryMs: 5, notLoadedAfterMs: 20, retryMs: 10, refreshMs: 15, answerMs: 200, searchDebounceMs: 1 };
 const URL_ = 'https://news.example.com/2020/11/20/wang-yi.html';
 
 const STORY: PageSummary = {
@@ -410,4 +410,15 @@ test('in Japanese: the popup\'s words and dates are Japanese, office titles stay
   const abe = $$('[data-testid="page-entity"]').find((r) => r.dataset['entity'] === 'Shinzo Abe')!;
   expect(abe.textContent).toContain('元Prime Minister of Japan');
   expect(abe.querySelector('.visually-hidden')?.textContent).toBe('1件の言及');
+});
+
+test('the per-site switch is ready while the page is still being read', async () => {
+  const api = stub(undefined, () => new Promise<PageSummary>(() => undefined));
+  await mount(api);
+  await until(() => expect($('label[for="setting-site"]')?.textContent).toContain('news.example.com'));
+  expect($('[data-testid="empty-state"]')?.dataset['state']).toBe('loading');
+  expect($<HTMLInputElement>('#setting-site')!.checked).toBe(true);
+  expect($<HTMLInputElement>('#setting-site')!.disabled).toBe(false);
+  // A content script that never answers is, to the reader, one that has not loaded.
+  await until(() => expect($('[data-testid="empty-state"]')?.dataset['state']).toBe('not-loaded'));
 });

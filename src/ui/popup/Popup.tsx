@@ -17,7 +17,8 @@ import { SearchPanel } from './SearchPanel';
 import { SettingsSection } from './SettingsSection';
 
 export type PageState =
-  | { state: 'loading' }
+  /** The tab is known once the browser names it, before its content script answers. */
+  | { state: 'loading'; tab?: TabInfo }
   /** The browser lets no extension run here. */
   | { state: 'closed' }
   /** A web page whose content script has not answered (installed after the page loaded, or still loading). */
@@ -31,10 +32,12 @@ export interface PopupTiming {
   retryMs: number;
   /** The page keeps being read while the popup is open (a long article, a switch turned back on): ask again at this pace. */
   refreshMs: number;
+  /** A content script that takes longer than this to answer counts as not answering (a page busy with its own scripts). */
+  answerMs: number;
   searchDebounceMs: number;
 }
 
-export const DEFAULT_TIMING: PopupTiming = { firstRetryMs: 250, notLoadedAfterMs: 1200, retryMs: 1500, refreshMs: 2000, searchDebounceMs: 120 };
+export const DEFAULT_TIMING: PopupTiming = { firstRetryMs: 250, notLoadedAfterMs: 1200, retryMs: 1500, refreshMs: 2000, answerMs: 3000, searchDebounceMs: 120 };
 
 export interface PopupProps {
   api: PopupApi;
@@ -44,6 +47,14 @@ export interface PopupProps {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer')), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /** Asks the tab for its summary until it answers, reporting the state as it goes. Returns a cancel. */
@@ -61,10 +72,11 @@ function followPage(api: PopupApi, timing: PopupTiming, onState: (s: PageState) 
     if (cancelled) return;
     if (!tab || pageAccess(tab.url) === 'closed') return onState({ state: 'closed' });
     const known = tab;
+    onState({ state: 'loading', tab: known });
     let last = '';
     const attempt = async (): Promise<void> => {
       try {
-        const summary = await api.summary(known.id);
+        const summary = await withTimeout(api.summary(known.id), timing.answerMs);
         if (cancelled) return;
         const json = JSON.stringify(summary);
         // Only a changed answer re-renders (and re-asks for roles and events).
@@ -297,7 +309,7 @@ function PopupBody({ api, timing }: { api: PopupApi; timing: PopupTiming }) {
       )}
 
       {settings && (
-        <SettingsSection settings={settings} url={page.state === 'ready' || page.state === 'not-loaded' ? page.tab.url : undefined} onChange={changeSettings} error={settingsError} />
+        <SettingsSection settings={settings} url={page.state === 'closed' ? undefined : page.tab?.url} onChange={changeSettings} error={settingsError} />
       )}
     </main>
   );
