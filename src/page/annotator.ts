@@ -55,6 +55,16 @@ function isBlockish(el: Element): boolean {
   return blockAncestor(el) === el;
 }
 
+/** Inline content: text or an inline element, whose text flows into its block's. */
+function isFlow(n: Node): boolean {
+  return n.nodeType === TEXT || (n.nodeType === ELEMENT && !isBlockish(n as Element));
+}
+
+/** Inline content with something to read (the whitespace between blocks is not). */
+function isProse(n: Node | null): boolean {
+  return !!n && isFlow(n) && (n.nodeType !== TEXT || /\S/.test((n as Text).data));
+}
+
 export class Annotator {
   private readonly records = new Set<BlockRecord>();
   private readonly byNode = new WeakMap<Text, BlockRecord>();
@@ -82,7 +92,8 @@ export class Annotator {
   start(): void {
     this.walkAll();
     this.observer = new this.o.win.MutationObserver((list) => this.onMutations(list));
-    this.observer.observe(this.o.doc, { childList: true, subtree: true, characterData: true });
+    // contenteditable: a region the page makes editable must lose its highlights (and regain them when it stops being editable).
+    this.observer.observe(this.o.doc, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['contenteditable'] });
   }
 
   /** Forgets everything found and walks the page again (a single-page app moved to a new article). */
@@ -269,20 +280,30 @@ export class Annotator {
       this.o.onNavigate?.();
       return;
     }
+    // Every drop before every read: a block read for one record must not be forgotten by a later record's drop.
+    const drops: Node[] = [];
+    const reads: Node[] = [];
     for (const m of list) {
-      if (m.type === 'characterData') {
-        this.queue.push({ drop: false, node: m.target });
+      if (m.type === 'characterData' || m.type === 'attributes') {
+        // Text emptied, or a region made editable, may leave no block to read: forget what was there first.
+        drops.push(m.target);
+        reads.push(m.target);
       } else {
         let flowChanged = false;
         for (const n of Array.from(m.removedNodes)) {
-          if (this.records.size) this.queue.push({ drop: true, node: n });
-          if (n.nodeType === TEXT || (n.nodeType === ELEMENT && !isBlockish(n as Element))) flowChanged = true;
+          drops.push(n);
+          if (isFlow(n)) flowChanged = true;
         }
-        for (const n of Array.from(m.addedNodes)) this.queue.push({ drop: false, node: n });
-        // Removing inline text joins its neighbours into a new block text; removing a whole block changes no other block.
-        if (flowChanged) this.queue.push({ drop: false, node: m.target });
+        for (const n of Array.from(m.addedNodes)) reads.push(n);
+        // Removing inline text joins its neighbours into a new block text; a block added or removed amid inline text splits or joins it.
+        if (!flowChanged && (m.addedNodes.length || m.removedNodes.length)) {
+          flowChanged = !isBlockish(m.target as Element) || isProse(m.previousSibling) || isProse(m.nextSibling);
+        }
+        if (flowChanged) reads.push(m.target);
       }
     }
+    if (this.records.size) for (const node of drops) this.queue.push({ drop: true, node });
+    for (const node of reads) this.queue.push({ drop: false, node });
     this.readThisDrain.clear();
     if (!this.drainQueued && this.queue.length) {
       this.drainQueued = true;
