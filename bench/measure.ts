@@ -33,6 +33,8 @@ export interface MeasureOptions {
   /** Holds the end of the document until the page is rendered (see gate.ts). */
   gate: Gate;
   timeoutMs: number;
+  /** Measure the JS heap (a forced GC first: seconds on the 200k-node page, so only where it is reported). */
+  heap?: boolean;
   /** Keep the raw trace (for debugging the method). */
   keepTrace?: (events: TraceEvent[]) => void;
 }
@@ -92,7 +94,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
     await page.evaluate(settle);
     const events = await stop();
     opts.keepTrace?.(events);
-    await cdp.send('HeapProfiler.collectGarbage');
+    if (opts.heap) await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
     const prefix = 'chrome-extension://';
@@ -108,7 +110,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
     const extensionFetchBytes = events
       .filter((e) => e.name === 'ResourceFinish' && extensionRequests.has(e.args?.data?.['requestId']))
       .reduce((s, e) => s + Number(e.args?.data?.['decodedBodyLength'] ?? e.args?.data?.['encodedDataLength'] ?? 0), 0);
-    return { window: figures, heapBytes: metric('JSHeapUsedSize'), domNodes: metric('Nodes'), inPage, extensionFetchBytes, note };
+    return { window: figures, heapBytes: opts.heap ? metric('JSHeapUsedSize') : NaN, domNodes: metric('Nodes'), inPage, extensionFetchBytes, note };
   } finally {
     await page.close();
   }

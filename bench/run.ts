@@ -134,9 +134,11 @@ async function main() {
   const results = new Map<string, PageResult>();
   for (const p of allPages) results.set(p.name, { page: p.name, textChars: p.textChars, planted: p.planted, nodes: NaN, runs: {} });
   const run = async (p: GeneratedPage, who: Who, round: number) => {
+    const t0 = performance.now();
     const m: Measurement = await measure(who === 'backstory' ? backstory : contenders, urlOf(p, who), {
       kind: who === 'backstory' ? 'backstory' : 'contender',
       gate,
+      heap: who === 'backstory' || who === 'none' || who === 'markre',
       timeoutMs: p.name === 'article' ? 20_000 : 90_000,
       keepTrace: keepTrace(`${p.name}-${who}`),
     });
@@ -146,7 +148,7 @@ async function main() {
     if (who === 'none' && typeof nodes === 'number') r.nodes = nodes;
     log(
       `round ${round} ${p.name.padEnd(10)} ${who.padEnd(9)} busy ${fmt(m.window.busyMs).padStart(6)} ms ` +
-        `(to done ${fmt(m.window.busyToDoneMs)}), longest task ${fmt(m.window.longestTaskMs)} ms${m.note ? ` — ${m.note}` : ''}`,
+        `(to done ${fmt(m.window.busyToDoneMs)}), longest task ${fmt(m.window.longestTaskMs)} ms${m.note ? ` — ${m.note}` : ''} [${((performance.now() - t0) / 1000).toFixed(1)} s]`,
     );
   };
 
