@@ -41,9 +41,22 @@ export interface MeasureOptions {
 
 declare global {
   interface Window {
-    __benchPainted?: { t: number; detail: unknown; count: number };
+    __benchPainted?: { t: number; detail: unknown; count: number; registered: number };
   }
 }
+
+/**
+ * Marks the time of Backstory's "painted" event in the trace, and counts the
+ * ranges registered under Backstory's highlight names at that moment (the
+ * registry is shared with the page), to check the event comes after the work.
+ */
+const PAINTED_PROBE = `addEventListener('backstory:painted', (e) => {
+  performance.mark('bench:painted');
+  let registered = 0;
+  for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) registered += h.size;
+  const prev = window.__benchPainted;
+  window.__benchPainted = { t: performance.now(), detail: e.detail ?? null, count: (prev ? prev.count : 0) + 1, registered };
+});`;
 
 const settle = () =>
   new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))));
@@ -55,13 +68,8 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
     await cdp.send('Performance.enable');
     if (opts.kind === 'backstory') {
       // The content script announces "every mention painted" with a window event; mark its time in the trace.
-      await page.addInitScript(() => {
-        addEventListener('backstory:painted', (e) => {
-          performance.mark('bench:painted');
-          const prev = window.__benchPainted;
-          window.__benchPainted = { t: performance.now(), detail: (e as CustomEvent).detail ?? null, count: (prev?.count ?? 0) + 1 };
-        });
-      });
+      // (A string, not a function: tsx would wrap named inner functions in a helper the page lacks.)
+      await page.addInitScript(PAINTED_PROBE);
     }
     const stop = await startTrace(cdp);
     await page.goto(url, { waitUntil: 'commit', timeout: opts.timeoutMs });
@@ -73,6 +81,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
     }
     await page.waitForLoadState('load', { timeout: opts.timeoutMs });
     let note: string | undefined;
+    let noEvent = false;
     let inPage: InPage = {};
     if (opts.kind === 'contender') {
       await page.waitForFunction(() => document.documentElement.hasAttribute('data-bench'), null, { timeout: opts.timeoutMs, polling: 50 });
@@ -85,8 +94,12 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
         // The detail may come as a JSON string: an object made in the content script's world may not cross into the page's.
         let d = p.detail as { mentions?: number; ms?: number } | string | null;
         if (typeof d === 'string') d = JSON.parse(d) as { mentions?: number; ms?: number };
-        inPage = { mentions: d?.mentions, selfMs: d?.ms, extra: { ...d, paintedEvents: p.count } };
+        inPage = { mentions: d?.mentions, selfMs: d?.ms, extra: { ...d, paintedEvents: p.count, registeredAtEvent: p.registered } };
+        if (d?.mentions !== undefined && p.registered < d.mentions) {
+          note = `backstory:painted came with ${p.registered} of ${d.mentions} ranges registered`;
+        }
       } catch {
+        noEvent = true;
         note = 'no backstory:painted event; the window ends after the content script\'s last task';
         await page.waitForTimeout(1500);
       }
@@ -102,7 +115,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
       pageUrl: page.url(),
       scriptPrefix: `${prefix}${b.extensionId}/`,
       startMark: opts.kind === 'contender' ? 'contender:start' : undefined,
-      doneMark: opts.kind === 'contender' ? 'contender:done' : note ? undefined : 'bench:painted',
+      doneMark: opts.kind === 'contender' ? 'contender:done' : noEvent ? undefined : 'bench:painted',
     });
     const extensionRequests = new Set(
       events.filter((e) => e.name === 'ResourceSendRequest' && String(e.args?.data?.['url'] ?? '').startsWith(prefix)).map((e) => e.args?.data?.['requestId']),
