@@ -189,17 +189,17 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   if (sized.length >= 2) {
     const exp = (f: (p: ReturnType<typeof pageSummary>) => number) => exponent(sized.map((p) => ({ x: p.textChars, t: f(p) })));
     growth['byText'] = {
-      points: sized.map((p) => ({ chars: p.textChars, backstoryMs: p.backstory.paintedMs, engineMs: p.engine?.paintedMs, floorMs: p.floor.scriptMs, markRegExpMs: p.markRegExp.paintedMs })),
-      exponent: { backstory: exp((p) => p.backstory.paintedMs), engine: exp((p) => p.engine?.paintedMs ?? NaN), floor: exp((p) => p.floor.scriptMs), markRegExp: exp((p) => p.markRegExp.paintedMs) },
+      points: sized.map((p) => ({ chars: p.textChars, backstoryMs: p.backstory.paintedMs, floorMs: p.floor.scriptMs, markRegExpMs: p.markRegExp.paintedMs })),
+      exponent: { backstory: exp((p) => p.backstory.paintedMs), floor: exp((p) => p.floor.scriptMs), markRegExp: exp((p) => p.markRegExp.paintedMs) },
     };
     lines.push('');
     lines.push('Growth with text length (article text, ms until painted; k in time ∝ size^k):');
     lines.push(
       table(
-        ['text', 'Backstory', 'engine alone', 'floor', 'mark.js markRegExp'],
+        ['text', 'Backstory', 'floor', 'mark.js markRegExp'],
         [
-          ...sized.map((p) => [`${Math.round(p.textChars / 1000)}k chars`, fmt(p.backstory.paintedMs), fmt(p.engine?.paintedMs ?? NaN), fmt(p.floor.scriptMs), fmt(p.markRegExp.paintedMs)]),
-          ['k', fmt(exp((p) => p.backstory.paintedMs)), fmt(exp((p) => p.engine?.paintedMs ?? NaN)), fmt(exp((p) => p.floor.scriptMs)), fmt(exp((p) => p.markRegExp.paintedMs))],
+          ...sized.map((p) => [`${Math.round(p.textChars / 1000)}k chars`, fmt(p.backstory.paintedMs), fmt(p.floor.scriptMs), fmt(p.markRegExp.paintedMs)]),
+          ['k', fmt(exp((p) => p.backstory.paintedMs)), fmt(exp((p) => p.floor.scriptMs)), fmt(exp((p) => p.markRegExp.paintedMs))],
         ],
       ),
     );

@@ -42,7 +42,7 @@ const wants = (w: string) => !ONLY || ONLY.includes(w);
 /** Contenders on the three main pages, every round. */
 const MAIN: Who[] = (['backstory', 'none', 'floor', 'regexp', 'markre', 'engine'] as Who[]).filter(wants);
 /** On the 0.25 and 0.5 MB pages (growth with text length). */
-const BY_SIZE: Who[] = (['backstory', 'floor', 'markre', 'engine'] as Who[]).filter(wants);
+const BY_SIZE: Who[] = (['backstory', 'floor', 'markre'] as Who[]).filter(wants);
 /** On GROWTH_PAGE with 10%, 50% and 100% of the knowledge (growth with alias count). */
 const BY_ALIASES: Who[] = (['engine10', 'engine50', 'engine'] as Who[]).filter(() => wants('engine'));
 const FRACTIONS: Record<string, number> = { e10: 0.1, e50: 0.5, e100: 1 };
