@@ -9,9 +9,10 @@ import { formatProblem } from '../src/knowledge/model';
 import { compileMatchIndex } from '../src/knowledge/compile';
 import { loadKnowledge } from './knowledge-files';
 
-const OUT = join(import.meta.dirname, '..', 'src', 'generated');
+// KB_DIR / KB_OUT: another knowledge folder and output folder (the bad-input tests build broken copies).
+const OUT = process.env['KB_OUT'] || join(import.meta.dirname, '..', 'src', 'generated');
 
-const { knowledge, problems } = loadKnowledge();
+const { knowledge, problems } = loadKnowledge(process.env['KB_DIR'] || undefined);
 // KB_DRAFT=1 lets engineers build while data is mid-edit; CI and `npm test` never set it.
 const draft = process.env['KB_DRAFT'] === '1';
 if (problems.length) {
