@@ -90,6 +90,27 @@ function demonymForms(raw: string): string[] {
   return out;
 }
 
+/** Words of official country names in English: "Hashemite Kingdom of Jordan", "Co-operative Republic of Guyana". */
+const OFFICIAL_WORDS = new Set(
+  `republic kingdom state states commonwealth federation federal federated federative union united islands island democratic people's
+  principality grand duchy sultanate emirates confederation hashemite islamic socialist plurinational bolivarian oriental co operative
+  independent sovereign and of the arab nation special administrative region most serene territory realm dominion`.split(/\s+/),
+);
+
+/**
+ * The world-countries dataset also lists names in the countries' own
+ * languages ("Jamhuri ya Muungano wa Tanzania"); English news writes the
+ * short names and the English official ones. A long name is kept only when
+ * all its words are English official-name words or words of the country's
+ * own name or demonym. (Every kept name costs the content script load time.)
+ */
+function newsStyleCountryName(alias: string, c: Knowledge['countries'][number]): boolean {
+  const words = alias.split(/[\s-]+/).filter(Boolean);
+  if (words.length <= 2 || isCjkName(alias)) return true;
+  const own = new Set([c.name, ...c.demonyms].flatMap((n) => n.toLowerCase().split(/[\s,-]+/)));
+  return words.every((w) => OFFICIAL_WORDS.has(w.toLowerCase()) || own.has(w.toLowerCase()));
+}
+
 function isCjkName(s: string): boolean {
   const k = cls(s.charCodeAt(0));
   return k === C.HAN || k === C.HANGUL;
@@ -141,7 +162,7 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     const careful = new Set(c.ambiguousNames.map((n) => aliasKey(n)?.key));
     const flag = (n: string) => (careful.has(aliasKey(n)?.key) ? F_CAREFUL : 0);
     add(c.name, i, K_NAME, flag(c.name));
-    for (const a of c.aliases) if (a !== c.name) add(a, i, K_ALIAS, flag(a));
+    for (const a of c.aliases) if (a !== c.name && newsStyleCountryName(a, c)) add(a, i, K_ALIAS, flag(a));
     for (const d of c.demonyms) for (const f of demonymForms(d)) add(f, i, K_DEMONYM, flag(f));
     // A seat that is also a common name or word (Victoria, Kingston) is never read as its government.
     for (const s of c.governmentSeats) if (!careful.has(aliasKey(s)?.key)) add(s, i, K_SEAT);
@@ -179,7 +200,9 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     const val = list.map((e) => (e.mask === defaultMask(words) ? `${e.code}` : `${e.code}:${e.mask}`)).join(' ');
     lines.push([key, list.length && prefixes.has(key) ? `+${val}` : val]);
   }
-  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const multiWord = (key: string) => /[ '.]/.test(key);
+  lines.sort(([a], [b]) => Number(multiWord(a)) - Number(multiWord(b)) || (a < b ? -1 : a > b ? 1 : 0));
+  const single = lines.filter(([key]) => !multiWord(key)).length;
   const natives = [...cjk.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [key] of lines) if (key.includes('\n')) throw new Error(`alias key with a line break: ${JSON.stringify(key)}`);
   return {
@@ -188,6 +211,7 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     ids,
     countries,
     keys: lines.map(([key]) => key).join('\n'),
+    single,
     vals: lines.map(([, val]) => val).join('\n'),
     cjk: natives.map(([name]) => name).join('\n'),
     cjkVals: natives.map(([, codes]) => codes.join(' ')).join('\n'),

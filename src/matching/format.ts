@@ -37,9 +37,12 @@ export interface MatchIndex {
   countries: number;
   /**
    * Folded keys ("kang kyung wha", "u.s"), one per line, and also every
-   * proper word-prefix of a longer key ("kang kyung").
+   * proper word-prefix of a longer key ("kang kyung"). One-word lines come
+   * first, then the others; each group sorted (by UTF-16 code units).
    */
   keys: string;
+  /** How many of the lines are one word (the matcher hashes those and binary-searches the rest). */
+  single: number;
   /**
    * One line per line of `keys`: "" for a prefix only; else the entries,
    * space-separated, each a code with ":" and its case mask when the mask is

@@ -12,7 +12,7 @@ import {
   decodeEntries, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
 } from './format';
-import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordCode, lastSeparator, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
+import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
 import {
   ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
   HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
@@ -22,25 +22,13 @@ import {
 interface Tables {
   ids: string[];
   countries: number;
-  /** Key or key prefix -> its `vals` line (see format.ts). */
+  /** One-word key or key prefix -> its `vals` line (see format.ts). */
   keys: Map<string, string>;
+  /** Longer keys and prefixes, sorted, and their `vals` lines: binary-searched (few lookups, no hashing at load). */
+  multi: string[];
+  multiVals: string[];
   /** First character code -> [name, entry codes], longest name first. */
   cjk: Map<number, [string, number[]][]>;
-  /** Bits set for the hashes of one-word ASCII keys: most capitalised words are rejected without a string being made. */
-  bloom: Uint32Array;
-}
-
-const BLOOM_BITS = 1 << 16;
-
-/** The hash candidate() computes while it reads an ASCII word (letters folded to lower case). */
-function asciiHash(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + (s.charCodeAt(i) | 32)) | 0;
-  return h;
-}
-
-function bloomSlot(h: number): number {
-  return (h ^ (h >>> 16)) & (BLOOM_BITS - 1);
 }
 
 interface Entry {
@@ -53,18 +41,12 @@ const tablesCache = new WeakMap<MatchIndex, Tables>();
 function tablesOf(index: MatchIndex): Tables {
   let t = tablesCache.get(index);
   if (t) return t;
+  // Hashing a few thousand strings is most of the load time on a page: only the one-word lines are hashed.
   const keys = new Map<string, string>();
   const ks = index.keys.split('\n');
   const vs = index.vals.split('\n');
-  const bloom = new Uint32Array(BLOOM_BITS / 32);
-  for (let i = 0; i < ks.length; i++) {
-    const k = ks[i]!;
-    keys.set(k, vs[i] ?? '');
-    if (!/[^a-z0-9]/.test(k)) {
-      const slot = bloomSlot(asciiHash(k));
-      bloom[slot >>> 5]! |= 1 << (slot & 31);
-    }
-  }
+  const single = Math.min(index.single ?? ks.length, ks.length);
+  for (let i = 0; i < single; i++) keys.set(ks[i]!, vs[i] ?? '');
   const cjk = new Map<number, [string, number[]][]>();
   const names = index.cjk ? index.cjk.split('\n') : [];
   const nameVals = index.cjkVals.split('\n');
@@ -76,10 +58,13 @@ function tablesOf(index: MatchIndex): Tables {
     cjk.set(c, list);
   }
   for (const list of cjk.values()) list.sort((x, y) => y[0].length - x[0].length);
-  t = { ids: index.ids, countries: index.countries, keys, cjk, bloom };
+  t = { ids: index.ids, countries: index.countries, keys, multi: ks.slice(single), multiVals: vs.slice(single), cjk };
   tablesCache.set(index, t);
   return t;
 }
+
+/** Where the scan must look: an ASCII capital that starts a word, or any non-ASCII character. */
+const STOPS = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*|[^\x00-\x7f]/g;
 
 /** Words longer than this are not names (and would only cost time). */
 const MAX_WORD = 40;
@@ -162,16 +147,36 @@ class Matcher implements PageMatcher {
   private scan(): void {
     const text = this.text;
     const n = text.length;
+    const keys = this.t.keys;
+    // The regular expression does the bulk of the reading in native code, fast
+    // from the first page on (no JIT warm-up): it skips lower-case ASCII text
+    // and returns each ASCII word that starts with a capital; it also stops at
+    // every character outside ASCII, which the class table sorts out.
+    const stops = STOPS;
     let i = 0;
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 128) {
-        if (c >= 65 && c <= 90) i = this.candidate(i);
-        else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) i = wordEnd(text, i + 1);
-        else i++;
+      stops.lastIndex = i;
+      const found = stops.exec(text);
+      if (!found) return;
+      i = found.index;
+      const word = found[0];
+      if (word.length > 1 || text.charCodeAt(i) < 128) {
+        const end = i + word.length;
+        // Most capitalised words start no name: one lookup and on, unless the word goes on past ASCII ("Erdoğan").
+        if (keys.get(word.toLowerCase()) === undefined && (end >= n || text.charCodeAt(end) < 128)) {
+          i = end;
+          continue;
+        }
+        i = this.candidate(i);
         continue;
       }
+      const c = text.charCodeAt(i);
       const k = cls(c);
+      // Inside a word ("café", "Erdoğan" seen from its "ğ"): on to the word's end.
+      if (i > 0 && isWordClass(k) && isWordCode(text.charCodeAt(i - 1))) {
+        i = wordEnd(text, i + 1);
+        continue;
+      }
       if (k === C.UPPER || k === C.CASELESS) i = this.candidate(i);
       else if (k === C.LOWER || k === C.MARK || k === C.DIGIT) i = wordEnd(text, i + 1);
       else if (k === C.HAN || k === C.HANGUL) i = this.native(i);
@@ -183,29 +188,8 @@ class Matcher implements PageMatcher {
   private candidate(i: number): number {
     const text = this.text;
     const keys = this.t.keys;
-    const n = text.length;
-    let e0 = i;
-    let h = 0;
-    let ascii = true;
-    while (e0 < n) {
-      const c = text.charCodeAt(e0);
-      if (c < 128) {
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-          h = (Math.imul(h, 31) + (c | 32)) | 0;
-          e0++;
-          continue;
-        }
-        break;
-      }
-      if (!isWordCode(c)) break;
-      ascii = false;
-      e0++;
-    }
+    const e0 = wordEnd(text, i + 1);
     if (e0 - i > MAX_WORD) return e0;
-    if (ascii) {
-      const slot = bloomSlot(h);
-      if ((this.t.bloom[slot >>> 5]! & (1 << (slot & 31))) === 0) return e0;
-    }
     let key = foldWord(text.slice(i, e0));
     let val = keys.get(key);
     if (val === undefined) return e0;
@@ -229,7 +213,7 @@ class Matcher implements PageMatcher {
       const we = wordEnd(text, next);
       if (we - next > MAX_WORD) break;
       const longer = key + lastSeparator + foldWord(text.slice(next, we));
-      val = keys.get(longer);
+      val = this.multiVal(longer);
       if (val === undefined) break;
       key = longer;
       starts[words] = next;
@@ -243,6 +227,20 @@ class Matcher implements PageMatcher {
       if (next >= 0) return next;
     }
     return e0;
+  }
+
+  private multiVal(key: string): string | undefined {
+    const arr = this.t.multi;
+    let lo = 0;
+    let hi = arr.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = arr[mid]!;
+      if (v === key) return this.t.multiVals[mid] ?? '';
+      if (v < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   private shape(w: number): WordShape {

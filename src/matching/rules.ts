@@ -3,8 +3,18 @@
  * They are general English news grammar, not fitted to particular articles.
  */
 
-function set(words: string): ReadonlySet<string> {
-  return new Set(words.trim().split(/\s+/));
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+/**
+ * A word list as one string searched with includes(): no hashing of a few
+ * hundred words when the content script starts, and a check is a native scan
+ * of a short string (the rules ask only about a name's neighbours).
+ */
+function set(words: string): WordSet {
+  const all = ` ${words.trim().split(/\s+/).join(' ')} `;
+  return { has: (w) => w.length > 0 && !w.includes(' ') && all.includes(` ${w} `) };
 }
 
 /** Capitalised at a sentence start but never part of a name: "Meanwhile Jordan said" is Jordan the country. */

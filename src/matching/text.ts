@@ -26,6 +26,15 @@ const table = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) {
   table[c] = c >= 97 && c <= 122 ? C.LOWER : c >= 65 && c <= 90 ? C.UPPER : c >= 48 && c <= 57 ? C.DIGIT : C.OTHER;
 }
+// What English pages use outside ASCII, filled in without the Unicode-property
+// expressions (compiling those costs more than a small page's whole match).
+for (let c = 0xa0; c <= 0xff; c++) table[c] = c >= 0xc0 && c <= 0xde && c !== 0xd7 ? C.UPPER : c >= 0xdf && c !== 0xf7 ? C.LOWER : C.OTHER;
+table[0xaa] = table[0xb5] = table[0xba] = C.LOWER;
+for (let c = 0x2000; c <= 0x206f; c++) table[c] = C.OTHER;
+table[0x200c] = table[0x200d] = C.MARK;
+for (let c = 0x3000; c <= 0x303f; c++) table[c] = C.OTHER;
+table[0x3005] = table[0x3006] = table[0x3007] = C.HAN;
+for (let c = 0xff01; c <= 0xff0f; c++) table[c] = C.OTHER;
 
 const RE_UPPER = /[\p{Lu}\p{Lt}]/u;
 const RE_LOWER = /\p{Ll}/u;
