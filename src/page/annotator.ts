@@ -1,7 +1,7 @@
 /**
  * Finds the mentions on a page and keeps them painted as the page changes:
  * walks the text block by block in time slices, turns each mention into a
- * live Range in its kind's highlight, and re-reads what the page adds or a
+ * static range in its kind's highlight, and re-reads what the page adds or a
  * framework rewrites. Never writes to the page's DOM.
  */
 import type { Mention, PageMatcher } from '../matching/types';
@@ -13,12 +13,21 @@ import { BlockCursor, blockAncestor, isExcluded, locate, type Block } from './wa
 export interface BlockRecord {
   block: Block;
   mentions: Mention[];
-  ranges: Range[];
+  /**
+   * Static, not live, ranges: the document updates every live Range on every
+   * DOM change, so thousands of them would slow the page's own scripts down.
+   * Ours sit inside single text nodes, and a change to those nodes is
+   * re-read anyway.
+   */
+  ranges: AbstractRange[];
 }
 
 export interface MentionHit {
   mention: Mention;
+  /** A live Range over the mention, made on demand, for positioning and hit-testing. */
   range: Range;
+  /** The painted range itself: the same mention gives the same object. */
+  painted: AbstractRange;
   /** The mention's text as the page wrote it ("Suga’s" → "Suga"). */
   text: string;
 }
@@ -53,6 +62,12 @@ function pageKey(loc: Location): string {
 
 function isBlockish(el: Element): boolean {
   return blockAncestor(el) === el;
+}
+
+/** Whether range a starts before range b in document order. */
+function before(a: AbstractRange, b: AbstractRange): boolean {
+  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
+  return !!(a.startContainer.compareDocumentPosition(b.startContainer) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
 }
 
 /** Inline content: text or an inline element, whose text flows into its block's. */
@@ -123,15 +138,19 @@ export class Annotator {
 
   /** The entity's first mention in document order. */
   firstMentionOf(entity: string): MentionHit | null {
-    let best: { record: BlockRecord; index: number } | null = null;
+    let best: AbstractRange | null = null;
+    let bestRef: { record: BlockRecord; index: number } | null = null;
     for (const record of this.records) {
       const index = record.mentions.findIndex((m) => m.entity === entity);
       if (index < 0) continue;
       const r = record.ranges[index]!;
-      if (r.collapsed) continue;
-      if (!best || r.compareBoundaryPoints(0 /* START_TO_START */, best.record.ranges[best.index]!) < 0) best = { record, index };
+      if (!r.startContainer.isConnected) continue;
+      if (!best || before(r, best)) {
+        best = r;
+        bestRef = { record, index };
+      }
     }
-    return best ? this.hit(best.record, best.index) : null;
+    return bestRef ? this.hit(bestRef.record, bestRef.index) : null;
   }
 
   destroy(): void {
@@ -144,7 +163,34 @@ export class Annotator {
 
   private hit(record: BlockRecord, index: number): MentionHit {
     const mention = record.mentions[index]!;
-    return { mention, range: record.ranges[index]!, text: record.block.text.slice(mention.start, mention.end) };
+    const painted = record.ranges[index]!;
+    return { mention, range: this.live(painted), painted, text: record.block.text.slice(mention.start, mention.end) };
+  }
+
+  private live(r: AbstractRange): Range {
+    const range = this.o.doc.createRange();
+    try {
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+    } catch {
+      // The text changed under a stale range; the re-read it triggered is on its way.
+    }
+    return range;
+  }
+
+  private makeRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange | null {
+    const Static = (this.o.win as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+    try {
+      if (typeof Static === 'function') {
+        return new Static({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+      }
+      const range = this.o.doc.createRange();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset);
+      return range;
+    } catch {
+      return null;
+    }
   }
 
   private caretHit(x: number, y: number): MentionHit | null {
@@ -181,7 +227,7 @@ export class Annotator {
       const m = mentions[i];
       if (!m || at < m.start - 1 || at > m.end + 1) continue;
       if (this.o.shows && !this.o.shows(m.kind)) continue;
-      const r = record.ranges[i]!;
+      const r = this.live(record.ranges[i]!);
       for (const rect of Array.from(r.getClientRects())) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return this.hit(record, i);
       }
@@ -238,14 +284,9 @@ export class Annotator {
       if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
       const s = locate(block, m.start);
       const e = locate(block, m.end, true);
-      const range = this.o.doc.createRange();
-      try {
-        range.setStart(s.node, s.offset);
-        range.setEnd(e.node, e.offset);
-      } catch {
-        // The page changed the text since the walk read it; the mutation that did it brings us back here.
-        continue;
-      }
+      // Null if the page changed the text since the walk read it: the mutation that did it brings us back here.
+      const range = this.makeRange(s.node, s.offset, e.node, e.offset);
+      if (!range || s.offset > s.node.length || e.offset > e.node.length) continue;
       this.byRange.set(range, { record, index: record.ranges.length });
       record.mentions.push(m);
       record.ranges.push(range);

@@ -126,7 +126,19 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       return;
     }
     const painter = new Painter(win);
-    const slicer = new Slicer({ win, onError, beforeSlice: () => painter.sync() });
+    // The first batch at once (the top of the page shows quickly), then at most four a second, and the last when the work is done.
+    let flushedAt = -Infinity;
+    const slicer = new Slicer({
+      win, onError,
+      beforeSlice: () => painter.sync(),
+      afterSlice: (idle) => {
+        const now = perf.now();
+        if (painter.dirty && (idle || now - flushedAt >= 250)) {
+          painter.flush();
+          flushedAt = now;
+        }
+      },
+    });
     const a: Active = {
       painter,
       slicer,
@@ -177,6 +189,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
 
   function painted(a: Active, mentions: number): void {
     if (a !== active) return;
+    a.painter.flush();
     const detail: PaintedDetail = {
       mentions,
       ms: Math.round((startupMs + a.slicer.stats.busyMs) * 100) / 100,

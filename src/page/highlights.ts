@@ -44,6 +44,12 @@ export function highlightApi(win: Window & typeof globalThis): { registry: Highl
 export class Painter {
   private readonly api: ReturnType<typeof highlightApi>;
   private readonly highlights = new Map<MentionKind, HighlightLike>();
+  /**
+   * Ranges found but not yet handed to the browser. Every change to a
+   * registered highlight makes the browser re-validate all of its ranges at
+   * the next frame, so ranges go in in batches, not one at a time.
+   */
+  private readonly pending = new Map<MentionKind, Set<AbstractRange>>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
 
   constructor(win: Window & typeof globalThis) {
@@ -59,17 +65,35 @@ export class Painter {
   }
 
   add(kind: MentionKind, range: AbstractRange): void {
-    this.highlights.get(kind)?.add(range);
+    if (!this.api) return;
+    let set = this.pending.get(kind);
+    if (!set) this.pending.set(kind, (set = new Set()));
+    set.add(range);
   }
 
   delete(kind: MentionKind, range: AbstractRange): void {
-    this.highlights.get(kind)?.delete(range);
+    if (!this.pending.get(kind)?.delete(range)) this.highlights.get(kind)?.delete(range);
+  }
+
+  /** Hands the ranges added since the last flush to the browser, to be painted at the next frame. */
+  flush(): void {
+    for (const [kind, set] of this.pending) {
+      const h = this.highlights.get(kind);
+      if (h) for (const r of set) h.add(r);
+    }
+    this.pending.clear();
+  }
+
+  get dirty(): boolean {
+    return this.pending.size > 0;
   }
 
   clear(): void {
+    this.pending.clear();
     for (const h of this.highlights.values()) h.clear();
   }
 
+  /** Painted ranges (flushed ones). */
   count(): number {
     let n = 0;
     for (const h of this.highlights.values()) n += h.size;
@@ -117,5 +141,6 @@ export class Painter {
       if (this.api.registry.get(HIGHLIGHT_NAMES[kind]) === ours) this.api.registry.delete(HIGHLIGHT_NAMES[kind]);
       ours.clear();
     }
+    this.pending.clear();
   }
 }

@@ -120,7 +120,7 @@ export class HoverController {
   private onRest(): void {
     const hit = this.o.hitTest(this.x, this.y);
     if (!hit) return;
-    if (this.current && this.current.range === hit.range) return;
+    if (this.current && this.current.painted === hit.painted) return;
     this.show(hit, { x: this.x, y: this.y }, false);
   }
 

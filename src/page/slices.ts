@@ -57,6 +57,8 @@ export class Slicer {
       onError?: (e: unknown) => void;
       /** Runs at the start of every slice: cheap upkeep (e.g. restoring deleted highlights). */
       beforeSlice?: () => void;
+      /** Runs at the end of every slice, told whether all work is done (e.g. handing a batch of ranges to the browser). */
+      afterSlice?: (idle: boolean) => void;
     },
   ) {
     this.post = opts.post ?? defaultPost(opts.win);
@@ -120,6 +122,7 @@ export class Slicer {
         }
         if (done && this.jobs[0] === job) this.jobs.shift();
       }
+      this.opts.afterSlice?.(this.jobs.length === 0);
     } finally {
       this.inSlice = false;
       const ms = perf.now() - start;

@@ -141,8 +141,13 @@ describe('a November 2020 story', () => {
     await page.setViewportSize({ width: 700, height: 500 });
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const m = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('backstory-country')!].find((x) => x.toString() === 'Hong Kong') as Range;
-      const rect = r.getClientRects()[0]!;
+      const ranges = [...CSS.highlights.get('backstory-country')!].map((x) => {
+        const live = document.createRange();
+        live.setStart(x.startContainer, x.startOffset);
+        live.setEnd(x.endContainer, x.endOffset);
+        return live;
+      });
+      const rect = ranges.find((x) => x.toString() === 'Hong Kong')!.getClientRects()[0]!;
       return { x: rect.x, y: rect.y, h: rect.height };
     });
     await page.mouse.move(m.x + 4, m.y + m.h / 2, { steps: 2 });

@@ -54,7 +54,9 @@ test('"East China Sea" and the text of inputs and textareas are not highlighted'
     for (const [name, h] of CSS.highlights) {
       if (!name.startsWith('backstory-')) continue;
       for (const r of h as Highlight) {
-        const range = r as Range;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
         const node = range.endContainer as Text;
         out.push({ text: range.toString(), after: node.data.slice(range.endOffset, range.endOffset + 4), inForm: !!range.startContainer.parentElement?.closest('form, input, textarea') });
       }

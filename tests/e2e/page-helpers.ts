@@ -58,7 +58,13 @@ export function highlighted(page: Page): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
     for (const n of names) {
       const h = CSS.highlights.get(n);
-      if (h) out[n] = [...h].map((r) => r.toString());
+      // Backstory paints StaticRanges (no toString): read them through a live Range.
+      if (h) out[n] = [...h].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      });
     }
     return out;
   }, [...NAMES]);
@@ -68,7 +74,14 @@ export function highlighted(page: Page): Promise<Record<string, string[]>> {
 export async function mentionBox(page: Page, text: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.evaluate(({ names, text, nth }) => {
     const all: Range[] = [];
-    for (const n of names) for (const r of CSS.highlights.get(n) ?? []) if (r.toString() === text) all.push(r as Range);
+    for (const n of names) {
+      for (const r of CSS.highlights.get(n) ?? []) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        if (live.toString() === text) all.push(live);
+      }
+    }
     all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     const r = all[nth];
     if (!r) return null;
