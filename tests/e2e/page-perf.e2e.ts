@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 test('1 MB of text: every mention painted in slices, none of them 50 ms or longer', async () => {
-  const page = await browser.context.newPage(); page.on('console', (m) => console.log('console:', m.text()));
+  const page = await browser.context.newPage();
   await instrument(page);
   await page.goto(`${server.url}/big.html`);
   const painted = await waitPainted(page);
@@ -67,7 +67,7 @@ test('1 MB of text: every mention painted in slices, none of them 50 ms or longe
 });
 
 test('an ordinary article is painted with little main-thread time', async () => {
-  const page = await browser.context.newPage(); page.on('console', (m) => console.log('console:', m.text()));
+  const page = await browser.context.newPage();
   await instrument(page);
   await page.goto(`${server.url}/news-2020-wang-yi.html`);
   const painted = await waitPainted(page);
