@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Card } from '../../src/knowledge/cards';
+import type { PageMatcher } from '../../src/matching/types';
+import { isContextGone, startBackstory, type Backstory, type BackstoryDeps } from '../../src/page/backstory';
+import { HOST_TAG } from '../../src/page/walk';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/platform/settings-schema';
+import { cardTranslator } from '../../src/ui/card/messages';
+import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
+
+type Win = Window & typeof globalThis;
+const win = window as unknown as Win;
+
+class FakeHighlight extends Set<AbstractRange> {}
+let registry: Map<string, FakeHighlight>;
+
+function installHighlights(): void {
+  registry = new Map();
+  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
+  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+}
+
+const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, kinds: { ...DEFAULT_SETTINGS.kinds }, disabledSites: [], ...patch });
+
+interface Harness {
+  app: Backstory;
+  change: (s: Settings) => void;
+  served: { summary?: () => unknown; reveal?: (m: { entity: string }) => unknown };
+  unserved: () => boolean;
+  painted: () => number;
+}
+
+function start(overrides: Partial<BackstoryDeps> = {}, initial = settings(), matcher: PageMatcher = stubMatcher(STORY_ENTRIES, STORY_SURNAMES)): Harness {
+  let listener: ((s: Settings) => void) | null = null;
+  let unserved = false;
+  const served: Harness['served'] = {};
+  let painted = 0;
+  win.addEventListener('backstory:painted', () => painted++);
+  const app = startBackstory({
+    win,
+    doc: document,
+    createMatcher: () => matcher,
+    describe: async (ids) => Object.fromEntries(ids.map((id) => [id, { name: `Name of ${id}` }])),
+    loadSettings: async () => initial,
+    watchSettings: (cb) => {
+      listener = cb;
+      return () => (listener = null);
+    },
+    fetchCard: async () => null as Card | null,
+    serveTab: (handlers) => {
+      Object.assign(served, handlers);
+      return () => (unserved = true);
+    },
+    t: cardTranslator(),
+    language: 'en',
+    today: () => '2026-11-15',
+    ...overrides,
+  });
+  return { app, change: (s) => listener?.(s), served, unserved: () => unserved, painted: () => painted };
+}
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(cond()).toBe(true);
+};
+
+const STORY = '<article><p>Chinese Foreign Minister Wang Yi met Prime Minister Yoshihide Suga in Tokyo.</p><p>Suga said Japan and China would talk.</p></article>';
+const ours = () => [...registry.entries()].filter(([k, h]) => k.startsWith('backstory-') && h.size > 0).map(([k]) => k).sort();
+
+let h: Harness | null = null;
+afterEach(() => {
+  h?.app.destroy();
+  h = null;
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('startBackstory', () => {
+  test('paints, then answers the popup\'s summary with names, counts and the page\'s date', async () => {
+    installHighlights();
+    document.head.innerHTML = '<meta property="article:published_time" content="2020-11-24T10:00:00+09:00">';
+    document.body.innerHTML = STORY;
+    h = start();
+    await until(() => h!.painted() === 1);
+    expect(ours()).toEqual(['backstory-capital', 'backstory-country', 'backstory-demonym', 'backstory-person']);
+    const summary = (await h.served.summary!()) as { date: string; dateSource: string; entities: { id: string; name: string; count: number; kind: string }[] };
+    expect(summary.date).toBe('2020-11-24');
+    expect(summary.dateSource).toBe('meta');
+    const byId = Object.fromEntries(summary.entities.map((e) => [e.id, e]));
+    expect(byId['Yoshihide Suga']).toMatchObject({ name: 'Name of Yoshihide Suga', count: 2, kind: 'person' });
+    expect(byId['CHN']).toMatchObject({ kind: 'country', count: 2 });
+    expect(h.served.reveal!({ entity: 'Nobody' })).toBe(false);
+  });
+
+  test('settings apply at once: off clears everything, a hidden kind goes, on paints again', async () => {
+    installHighlights();
+    document.body.innerHTML = STORY;
+    h = start();
+    await until(() => h!.painted() === 1);
+    h.change(settings({ kinds: { person: false, country: true, demonym: true, capital: true } }));
+    expect(ours()).toEqual(['backstory-capital', 'backstory-country', 'backstory-demonym']);
+    h.change(settings({ disabledSites: [location.hostname || 'localhost'] }));
+    expect(ours()).toEqual([]);
+    expect(((await h.served.summary!()) as { entities: unknown[] }).entities).toEqual([]);
+    h.change(settings());
+    await until(() => h!.painted() === 2);
+    expect(ours()).toHaveLength(4);
+  });
+
+  test('off from the start: nothing is read or painted, and no host is added', async () => {
+    installHighlights();
+    document.body.innerHTML = STORY;
+    const matcher = stubMatcher(STORY_ENTRIES);
+    h = start({}, settings({ enabled: false }), matcher);
+    await h.app.settled;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(matcher.calls).toEqual([]);
+    expect(ours()).toEqual([]);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  test('when the extension goes away, everything is taken down quietly', async () => {
+    installHighlights();
+    document.body.innerHTML = STORY;
+    h = start({ describe: () => Promise.reject(new Error('Extension context invalidated.')) });
+    await until(() => h!.painted() === 1);
+    const summary = (await h.served.summary!()) as { entities: unknown[] };
+    expect(summary.entities.length).toBeGreaterThan(0);
+    // The failed call took Backstory down: highlights gone, the tab no longer served, page changes no longer read.
+    expect(ours()).toEqual([]);
+    expect(registry.size).toBe(0);
+    expect(h.unserved()).toBe(true);
+    expect(isContextGone(new Error('Extension context invalidated.'))).toBe(true);
+  });
+
+  test('a matcher that throws never reaches the page', async () => {
+    installHighlights();
+    document.body.innerHTML = STORY;
+    const onError = vi.fn();
+    win.addEventListener('error', onError);
+    const broken: PageMatcher = { matchBlock: () => { throw new Error('boom'); }, reset: () => {} };
+    h = start({}, settings(), broken);
+    await h.app.settled;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(onError).not.toHaveBeenCalled();
+    win.removeEventListener('error', onError);
+  });
+
+  test('without the highlight API nothing throws and the summary still works', async () => {
+    delete (win as unknown as { Highlight?: unknown }).Highlight;
+    delete (win as unknown as { CSS?: unknown }).CSS;
+    document.body.innerHTML = STORY;
+    h = start();
+    await until(() => h!.painted() === 1);
+    const summary = (await h.served.summary!()) as { entities: { id: string }[] };
+    expect(summary.entities.map((e) => e.id)).toContain('Wang Yi');
+  });
+});
