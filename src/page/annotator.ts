@@ -86,7 +86,11 @@ export class Annotator {
   private readonly byRange = new WeakMap<AbstractRange, { record: BlockRecord; index: number }>();
   private readonly counts = new Map<string, EntityCount>();
   private observer: MutationObserver | null = null;
+  /** Mutation records not yet looked at, one array per observer callback. */
+  private batches: MutationRecord[][] = [];
+  private expanding: { list: MutationRecord[]; i: number; drops: Node[]; reads: Node[] } | null = null;
   private queue: { drop: boolean; node: Node }[] = [];
+  private qi = 0;
   private drainQueued = false;
   private readThisDrain = new Set<Node>();
   private current: BlockCursor | null = null;
@@ -243,6 +247,9 @@ export class Annotator {
     this.mentionCount = 0;
     this.current = null;
     this.queue = [];
+    this.qi = 0;
+    this.batches = [];
+    this.expanding = null;
     this.walkGeneration++;
   }
 
@@ -321,10 +328,21 @@ export class Annotator {
       this.o.onNavigate?.();
       return;
     }
-    // Every drop before every read: a block read for one record must not be forgotten by a later record's drop.
-    const drops: Node[] = [];
-    const reads: Node[] = [];
-    for (const m of list) {
+    // The records are only kept here; reading them is work for the slices, so a storm of changes costs the page's task nothing.
+    this.batches.push(list);
+    if (!this.drainQueued) {
+      this.drainQueued = true;
+      this.o.slicer.add((timeUp) => this.drain(timeUp));
+    }
+  }
+
+  /** Turns one batch of mutation records into work items, a few at a time; true when the batch is done. */
+  private expand(timeUp: () => boolean): boolean {
+    const e = (this.expanding ??= { list: this.batches.shift()!, i: 0, drops: [], reads: [] });
+    const { list, drops, reads } = e;
+    while (e.i < list.length) {
+      if ((e.i & 63) === 63 && timeUp()) return false;
+      const m = list[e.i++]!;
       if (m.type === 'characterData' || m.type === 'attributes') {
         // Text emptied, or a region made editable, may leave no block to read: forget what was there first.
         drops.push(m.target);
@@ -343,13 +361,15 @@ export class Annotator {
         if (flowChanged) reads.push(m.target);
       }
     }
+    // Every drop before every read: a block read for one record must not be forgotten by a later record's drop.
+    this.queue = [];
+    this.qi = 0;
     if (this.records.size) for (const node of drops) this.queue.push({ drop: true, node });
     for (const node of reads) this.queue.push({ drop: false, node });
+    // A new batch may change what an earlier read in this drain already covered.
     this.readThisDrain.clear();
-    if (!this.drainQueued && this.queue.length) {
-      this.drainQueued = true;
-      this.o.slicer.add((timeUp) => this.drain(timeUp));
-    }
+    this.expanding = null;
+    return true;
   }
 
   private drain(timeUp: () => boolean): boolean {
@@ -361,13 +381,20 @@ export class Annotator {
         else this.current = null;
         continue;
       }
-      const item = this.queue.shift();
-      if (!item) {
+      const item = this.queue[this.qi];
+      if (item) {
+        this.qi++;
+        if (item.drop) this.dropUnder(item.node);
+        else this.reread(item.node);
+        continue;
+      }
+      if (!this.batches.length && !this.expanding) {
+        this.queue = [];
+        this.qi = 0;
         this.drainQueued = false;
         return true;
       }
-      if (item.drop) this.dropUnder(item.node);
-      else this.reread(item.node);
+      this.expand(timeUp);
     }
     return false;
   }

@@ -148,6 +148,21 @@ describe('Annotator', () => {
     expect(current.slicer.stats.longestMs).toBeLessThan(250);
   });
 
+  test('a storm of page changes is read in slices too, and ends up right', async () => {
+    installHighlights();
+    const html = Array.from({ length: 400 }, (_, i) => `<p>Item ${i}: Japan</p>`).join('');
+    current = setup(html, { budgetMs: 2 });
+    await idle(current.slicer);
+    expect(current.annotator.entities().get('JPN')?.count).toBe(400);
+    const before = current.slicer.stats.slices;
+    for (const p of Array.from(document.querySelectorAll('p'))) (p.firstChild as Text).data = 'Item: China and Wang Yi';
+    await idle(current.slicer);
+    expect(current.slicer.stats.slices - before).toBeGreaterThan(1);
+    expect(current.annotator.entities().has('JPN')).toBe(false);
+    expect(current.annotator.entities().get('CHN')?.count).toBe(400);
+    expect(current.annotator.entities().get('Wang Yi')?.count).toBe(400);
+  });
+
   test('restart forgets the page and reads it again; destroy unregisters the highlights', async () => {
     const registry = installHighlights();
     current = setup('<p>Yoshihide Suga.</p><p>Suga said.</p>');
