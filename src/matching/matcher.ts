@@ -18,17 +18,70 @@ import {
   HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
-/** The index ready for lookups; built once per index object and shared by every page matcher. */
-interface Tables {
-  ids: string[];
-  countries: number;
-  /** One-word key or key prefix -> its `vals` line (see format.ts). */
-  keys: Map<string, string>;
-  /** Longer keys and prefixes, sorted, and their `vals` lines: binary-searched (few lookups, no hashing at load). */
-  multi: string[];
-  multiVals: string[];
+/**
+ * The index ready for lookups; built once per index object and shared by
+ * every page matcher. Hashing a few thousand keys would be most of the cost
+ * of a small page, so words are first looked up by binary search in the
+ * sorted key lines, and only a page that looks up many words pays for a Map.
+ */
+class Tables {
+  readonly ids: string[];
+  readonly countries: number;
   /** First character code -> [name, entry codes], longest name first. */
-  cjk: Map<number, [string, number[]][]>;
+  readonly cjk: Map<number, [string, number[]][]>;
+  private readonly ks: string[];
+  private readonly vs: string[];
+  private readonly single: number;
+  private words: Map<string, string> | null = null;
+  private lookups = 0;
+
+  constructor(index: MatchIndex) {
+    this.ids = index.ids;
+    this.countries = index.countries;
+    this.ks = index.keys.split('\n');
+    this.vs = index.vals.split('\n');
+    this.single = Math.min(index.single ?? 0, this.ks.length);
+    this.cjk = new Map();
+    const names = index.cjk ? index.cjk.split('\n') : [];
+    const nameVals = index.cjkVals.split('\n');
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const c = name.charCodeAt(0);
+      const list = this.cjk.get(c) ?? [];
+      list.push([name, (nameVals[i] ?? '').split(' ').map(Number)]);
+      this.cjk.set(c, list);
+    }
+    for (const list of this.cjk.values()) list.sort((x, y) => y[0].length - x[0].length);
+  }
+
+  /** The `vals` line (see format.ts) of a one-word key or key prefix, or undefined. */
+  word(key: string): string | undefined {
+    if (this.words) return this.words.get(key);
+    if (++this.lookups > WORD_LOOKUPS_BEFORE_MAP) {
+      const m = new Map<string, string>();
+      for (let i = 0; i < this.single; i++) m.set(this.ks[i]!, this.vs[i] ?? '');
+      this.words = m;
+      return m.get(key);
+    }
+    return this.search(key, 0, this.single - 1);
+  }
+
+  /** The `vals` line of a key or prefix of several words, or undefined. */
+  phrase(key: string): string | undefined {
+    return this.search(key, this.single, this.ks.length - 1);
+  }
+
+  private search(key: string, lo: number, hi: number): string | undefined {
+    const ks = this.ks;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ks[mid]!;
+      if (v === key) return this.vs[mid] ?? '';
+      if (v < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 }
 
 interface Entry {
@@ -36,30 +89,17 @@ interface Entry {
   mask: string | null;
 }
 
+/** About the number of capitalised words in a 30 KB article: past that, hashing the keys once is cheaper than searching. */
+const WORD_LOOKUPS_BEFORE_MAP = 1500;
+
 const tablesCache = new WeakMap<MatchIndex, Tables>();
 
 function tablesOf(index: MatchIndex): Tables {
   let t = tablesCache.get(index);
-  if (t) return t;
-  // Hashing a few thousand strings is most of the load time on a page: only the one-word lines are hashed.
-  const keys = new Map<string, string>();
-  const ks = index.keys.split('\n');
-  const vs = index.vals.split('\n');
-  const single = Math.min(index.single ?? ks.length, ks.length);
-  for (let i = 0; i < single; i++) keys.set(ks[i]!, vs[i] ?? '');
-  const cjk = new Map<number, [string, number[]][]>();
-  const names = index.cjk ? index.cjk.split('\n') : [];
-  const nameVals = index.cjkVals.split('\n');
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    const c = name.charCodeAt(0);
-    const list = cjk.get(c) ?? [];
-    list.push([name, (nameVals[i] ?? '').split(' ').map(Number)]);
-    cjk.set(c, list);
+  if (!t) {
+    t = new Tables(index);
+    tablesCache.set(index, t);
   }
-  for (const list of cjk.values()) list.sort((x, y) => y[0].length - x[0].length);
-  t = { ids: index.ids, countries: index.countries, keys, multi: ks.slice(single), multiVals: vs.slice(single), cjk };
-  tablesCache.set(index, t);
   return t;
 }
 
@@ -147,7 +187,7 @@ class Matcher implements PageMatcher {
   private scan(): void {
     const text = this.text;
     const n = text.length;
-    const keys = this.t.keys;
+    const t = this.t;
     // The regular expression does the bulk of the reading in native code, fast
     // from the first page on (no JIT warm-up): it skips lower-case ASCII text
     // and returns each ASCII word that starts with a capital; it also stops at
@@ -163,7 +203,7 @@ class Matcher implements PageMatcher {
       if (word.length > 1 || text.charCodeAt(i) < 128) {
         const end = i + word.length;
         // Most capitalised words start no name: one lookup and on, unless the word goes on past ASCII ("Erdoğan").
-        if (keys.get(word.toLowerCase()) === undefined && (end >= n || text.charCodeAt(end) < 128)) {
+        if (t.word(word.toLowerCase()) === undefined && (end >= n || text.charCodeAt(end) < 128)) {
           i = end;
           continue;
         }
@@ -187,11 +227,10 @@ class Matcher implements PageMatcher {
   /** A word starting with a capital at `i`; returns where scanning continues. */
   private candidate(i: number): number {
     const text = this.text;
-    const keys = this.t.keys;
     const e0 = wordEnd(text, i + 1);
     if (e0 - i > MAX_WORD) return e0;
     let key = foldWord(text.slice(i, e0));
-    let val = keys.get(key);
+    let val = this.t.word(key);
     if (val === undefined) return e0;
     const { starts, ends, shapes, hitLen, hitVal } = this;
     let words = 0;
@@ -213,7 +252,7 @@ class Matcher implements PageMatcher {
       const we = wordEnd(text, next);
       if (we - next > MAX_WORD) break;
       const longer = key + lastSeparator + foldWord(text.slice(next, we));
-      val = this.multiVal(longer);
+      val = this.t.phrase(longer);
       if (val === undefined) break;
       key = longer;
       starts[words] = next;
@@ -227,20 +266,6 @@ class Matcher implements PageMatcher {
       if (next >= 0) return next;
     }
     return e0;
-  }
-
-  private multiVal(key: string): string | undefined {
-    const arr = this.t.multi;
-    let lo = 0;
-    let hi = arr.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = arr[mid]!;
-      if (v === key) return this.t.multiVals[mid] ?? '';
-      if (v < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
   }
 
   private shape(w: number): WordShape {
@@ -451,7 +476,7 @@ class Matcher implements PageMatcher {
 
   /** Whether a word is a country's name or a seat of government (one word only: "Tokyo", "Japan"). */
   private isCountryOrSeat(w: Word): boolean {
-    const val = this.t.keys.get(fold(this.text, w));
+    const val = this.t.word(fold(this.text, w));
     if (!val || !shapeOf(this.text, w.s, w.e).capital) return false;
     return decodeEntries(val.startsWith('+') ? val.slice(1) : val).some((x) => {
       const kind = entryKind(x.code);

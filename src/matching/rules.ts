@@ -13,7 +13,7 @@ export interface WordSet {
  * of a short string (the rules ask only about a name's neighbours).
  */
 function set(words: string): WordSet {
-  const all = ` ${words.trim().split(/\s+/).join(' ')} `;
+  const all = ` ${words.split('\n').map((line) => line.trim()).join(' ')} `;
   return { has: (w) => w.length > 0 && !w.includes(' ') && all.includes(` ${w} `) };
 }
 

@@ -50,6 +50,9 @@ function classify(c: number): C {
   if (c === 0x2bc || c === 0x2bb || c === 0x2b9) return C.OTHER;
   if (c === 0x200c || c === 0x200d) return C.MARK;
   const ch = String.fromCharCode(c);
+  // Case mapping answers for every cased script without compiling a Unicode-property expression.
+  if (ch.toLowerCase() !== ch) return C.UPPER;
+  if (ch.toUpperCase() !== ch) return C.LOWER;
   if (RE_UPPER.test(ch)) return C.UPPER;
   if (RE_LOWER.test(ch)) return C.LOWER;
   if (RE_LETTER.test(ch)) return C.CASELESS;
@@ -140,7 +143,8 @@ export function separatorAt(text: string, p: number): number {
 }
 
 const SPECIAL_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ħ: 'h', ŧ: 't', ŀ: 'l' };
-const RE_MARKS = /\p{M}/gu;
+/** Combining diacritics (Latin, Greek, Cyrillic) that NFD splits off; other scripts' marks stay (folded the same way on both sides). */
+const RE_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const RE_SPECIAL = /[ıłøđæœßħŧŀ]/g;
 
 /** One word's key: lower case, without diacritics. */
