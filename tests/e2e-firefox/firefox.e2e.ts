@@ -40,7 +40,13 @@ function backstoryHighlights(page: Page): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('backstory')) continue;
-      out[name] = [...highlight].map((range) => range.toString());
+      // Backstory paints StaticRanges, which have no toString(): read each through a live Range.
+      out[name] = [...highlight].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
     }
     return out;
   });
