@@ -58,6 +58,24 @@ const PAINTED_PROBE = `addEventListener('backstory:painted', (e) => {
   window.__benchPainted = { t: performance.now(), detail: e.detail ?? null, count: (prev ? prev.count : 0) + 1, registered };
 });`;
 
+/**
+ * Resolves once three frames in a row came less than 25 ms apart (at most
+ * 3 s): the page's own rendering, including the compositor's commit of a big
+ * first frame, is over, so none of it spills into the content script's window.
+ */
+const CALM = `new Promise((resolve) => {
+  const t0 = performance.now();
+  let last = t0;
+  let calm = 0;
+  const tick = (now) => {
+    calm = now - last < 25 ? calm + 1 : 0;
+    last = now;
+    if (calm >= 3 || now - t0 > 3000) setTimeout(resolve, 0);
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
 const settle = () =>
   new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))));
 
@@ -75,7 +93,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
     await page.goto(url, { waitUntil: 'commit', timeout: opts.timeoutMs });
     try {
       await page.waitForFunction((id) => document.getElementById(id) !== null, SENTINEL_ID, { timeout: opts.timeoutMs, polling: 20 });
-      await page.evaluate(settle);
+      await page.evaluate(CALM);
     } finally {
       opts.gate.release();
     }
@@ -116,6 +134,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
       scriptPrefix: `${prefix}${b.extensionId}/`,
       startMark: opts.kind === 'contender' ? 'contender:start' : undefined,
       doneMark: opts.kind === 'contender' ? 'contender:done' : noEvent ? undefined : 'bench:painted',
+      afterFrameMark: opts.kind === 'contender' ? 'contender:painted' : undefined,
     });
     const extensionRequests = new Set(
       events.filter((e) => e.name === 'ResourceSendRequest' && String(e.args?.data?.['url'] ?? '').startsWith(prefix)).map((e) => e.args?.data?.['requestId']),

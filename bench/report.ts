@@ -91,6 +91,8 @@ function pageSummary(r: PageResult) {
       renderMs: med('backstory', (m) => m.window.renderMs),
       gcMs: med('backstory', (m) => m.window.gcMs),
       longestTaskMs: max(series('backstory', (m) => m.window.longestTaskMs)),
+      longestScriptTaskMs: max(series('backstory', (m) => m.window.longestScriptTaskMs)),
+      longestRenderTaskMs: max(series('backstory', (m) => m.window.longestRenderTaskMs)),
       tasks: med('backstory', (m) => m.window.tasks),
       heapAddedBytes: heapAdded('backstory'),
       mentions: med('backstory', (m) => m.inPage.mentions ?? NaN),
@@ -126,7 +128,7 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   lines.push('Main-thread ms from the content script\'s start (CDP trace; medians). "registered / painted": until the highlights (or marks) are in place / until the frame that shows them ends.');
   lines.push(
     table(
-      ['page', 'size', 'floor: text walk', 'one RegExp, match only', 'mark.js markRegExp', 'engine alone, painted once', 'Backstory', 'Backstory longest task', 'Backstory ÷ floor', 'mark.js ÷ Backstory'],
+      ['page', 'size', 'floor: text walk', 'one RegExp, match only', 'mark.js markRegExp', 'engine alone, painted once', 'Backstory', 'Backstory longest task: script / frame', 'Backstory ÷ floor', 'mark.js ÷ Backstory'],
       main.map((n) => {
         const p = pages[n]!;
         return [
@@ -137,7 +139,7 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
           `${fmt(p.markRegExp.scriptMs)} / ${fmt(p.markRegExp.paintedMs)}`,
           p.engine ? `${fmt(p.engine.scriptMs)} / ${fmt(p.engine.paintedMs)}` : '–',
           `${fmt(p.backstory.registeredMs)} / ${fmt(p.backstory.paintedMs)}`,
-          fmt(p.backstory.longestTaskMs),
+          `${fmt(p.backstory.longestScriptTaskMs)} / ${fmt(p.backstory.longestRenderTaskMs)}`,
           `${fmt(p.ratios.backstoryOverFloor.median)}×`,
           `${fmt(p.ratios.markRegExpOverBackstory.median)}×`,
         ];
@@ -252,7 +254,16 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   if (p2) target('200k-node page: ≥ 4× faster than mark.js markRegExp', p2.ratios.markRegExpOverBackstory.median, (v) => v >= 4, `${fmt(p2.ratios.markRegExpOverBackstory.median)}×`);
   if (pa) target('article: < 5 ms to highlights registered, index load included', pa.backstory.registeredMs, (v) => v < 5, `${fmt(pa.backstory.registeredMs)} ms`);
   const longest = max(main.map((n) => pages[n]!.backstory.longestTaskMs));
-  if (main.length) target('no Backstory task over 50 ms on any page', longest, (v) => v <= 50, `${fmt(longest)} ms`);
+  const longestScript = max(main.map((n) => pages[n]!.backstory.longestScriptTaskMs));
+  const longestRender = max(main.map((n) => pages[n]!.backstory.longestRenderTaskMs));
+  if (main.length) {
+    target(
+      'no Backstory task over 50 ms on any page (its own tasks, and the frames it causes)',
+      longest,
+      (v) => v <= 50,
+      `${fmt(longestScript)} ms own, ${fmt(longestRender)} ms frame`,
+    );
+  }
   target('content script + what it loads on every page < 300 KB', inp.bundle.everyPageBytes, (v) => v < 300 * 1024, kb(inp.bundle.everyPageBytes));
   if (!('error' in inp.hover)) {
     const h = inp.hover;

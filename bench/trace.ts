@@ -39,7 +39,8 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES },
+    // BENCH_TRACE_CATEGORIES=a,b,… adds categories when digging into where time goes.
+    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: [...CATEGORIES, ...(process.env['BENCH_TRACE_CATEGORIES']?.split(',') ?? [])] },
   });
   return async () => {
     const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
@@ -71,6 +72,10 @@ export interface WindowFigures {
   startTaskMs: number;
   /** Longest top-level task that overlaps the window. */
   longestTaskMs: number;
+  /** Longest task running JavaScript or other work of the script's (anything but a rendering frame). */
+  longestScriptTaskMs: number;
+  /** Longest rendering frame (style, layout, paint, commit) in the window, which the script's changes cause. */
+  longestRenderTaskMs: number;
   /** Top-level tasks overlapping the window. */
   tasks: number;
   /** Whether a frame with Paint/Commit was found after done (false: the window ends when the done task ends). */
@@ -97,6 +102,8 @@ export interface WindowSpec {
   startMark?: string;
   /** User-timing mark whose time means "work done, result registered"; else the end of the last task running the script. */
   doneMark?: string;
+  /** User-timing mark set in a task posted after the next frame: the window never ends later than this (a contender that changes nothing paints nothing). */
+  afterFrameMark?: string;
 }
 
 /** The renderer main thread (pid, tid) of the frame that committed `pageUrl`. */
@@ -148,7 +155,8 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
   const doneTask = taskAt(done);
   const doneTaskEnd = doneTask ? doneTask.ts + (doneTask.dur ?? 0) : done;
   // The frame that shows the result: the first task after the done task that paints or commits.
-  const paints = complete.filter((e) => (e.name === 'Paint' || e.name === 'Commit') && e.ts >= doneTaskEnd);
+  const bound = (spec.afterFrameMark ? mark(spec.afterFrameMark) : undefined) ?? Infinity;
+  const paints = complete.filter((e) => (e.name === 'Paint' || e.name === 'Commit') && e.ts >= doneTaskEnd && e.ts < bound);
   const paintTask = paints.length ? taskAt(paints[0]!.ts) : undefined;
   const end = paintTask ? paintTask.ts + (paintTask.dur ?? 0) : doneTaskEnd;
 
@@ -171,6 +179,18 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
       return t ? (t.ts + (t.dur ?? 0) - start) / 1000 : NaN;
     })(),
     longestTaskMs: Math.max(0, ...inWindow.map((t) => (t.dur ?? 0) / 1000)),
+    ...(() => {
+      let script = 0;
+      let render = 0;
+      for (const t of inWindow) {
+        const end = t.ts + (t.dur ?? 0);
+        const inside = complete.filter((e) => e !== t && e.ts >= t.ts && e.ts < end);
+        const isRender = inside.some((e) => RENDER.has(e.name)) && !inside.some((e) => urlOf(e).startsWith(spec.scriptPrefix));
+        if (isRender) render = Math.max(render, (t.dur ?? 0) / 1000);
+        else script = Math.max(script, (t.dur ?? 0) / 1000);
+      }
+      return { longestScriptTaskMs: script, longestRenderTaskMs: render };
+    })(),
     tasks: inWindow.length,
     framePainted: paintTask !== undefined,
     pageLaidOutBefore: firstLayout !== undefined && firstLayout.ts < start,

@@ -35,6 +35,7 @@ performance.mark('contender:done');
 requestAnimationFrame(() => {
   const ch = new MessageChannel();
   ch.port1.onmessage = () => {
+    performance.mark('contender:painted');
     const info = {
       c: 'engine',
       mentions: found.length,
