@@ -96,12 +96,16 @@ export async function hoverFigures(b: ExtensionBrowser, server: FixtureServer, g
       gate.release();
     }
     await tab.waitForFunction(() => window.__hover?.ready === true, null, { timeout: 20_000 });
+    // Highlights may hold StaticRanges (no toString, no boxes): read them through live Ranges.
     const texts = await tab.evaluate(() => {
       const seen = new Set<string>();
       for (const name of ['backstory-person', 'backstory-country']) {
-        for (const r of CSS.highlights.get(name) ?? []) {
-          const t = (r as Range).toString();
-          if (!seen.has(t) && (r as Range).startContainer.parentElement?.closest('article')) seen.add(t);
+        for (const s of CSS.highlights.get(name) ?? []) {
+          const r = document.createRange();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          const t = r.toString();
+          if (!seen.has(t) && r.startContainer.parentElement?.closest('article')) seen.add(t);
         }
       }
       return [...seen];
@@ -112,10 +116,13 @@ export async function hoverFigures(b: ExtensionBrowser, server: FixtureServer, g
       const text = texts[i % texts.length]!;
       const box = await tab.evaluate((t) => {
         for (const name of ['backstory-person', 'backstory-country']) {
-          for (const r of CSS.highlights.get(name) ?? []) {
-            if ((r as Range).toString() !== t) continue;
-            (r as Range).startContainer.parentElement!.scrollIntoView({ block: 'center' });
-            const b = (r as Range).getClientRects()[0]!;
+          for (const s of CSS.highlights.get(name) ?? []) {
+            const r = document.createRange();
+            r.setStart(s.startContainer, s.startOffset);
+            r.setEnd(s.endContainer, s.endOffset);
+            if (r.toString() !== t) continue;
+            r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+            const b = r.getClientRects()[0]!;
             return { x: b.x, y: b.y, width: b.width, height: b.height };
           }
         }

@@ -199,6 +199,14 @@ async function main() {
         return 'unknown';
       }
     })(),
+    /** Uncommitted changes in what the extension is built from (the build measured includes them). */
+    uncommitted: (() => {
+      try {
+        return execFileSync('git', ['status', '--porcelain', '--', 'src', 'entrypoints', 'assets'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
+    })(),
     chromium: chromiumVersion,
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? '',
@@ -207,7 +215,10 @@ async function main() {
     seconds: Math.round((performance.now() - started) / 1000),
   };
   writeFileSync(OUT, JSON.stringify({ meta, ...report.json }, null, 2) + '\n');
-  console.log(`\nBackstory bench — ${meta.chromium}, ${meta.cores} cores, ${ROUNDS} interleaved rounds, medians; ${meta.aliases} aliases; commit ${meta.commit}\n`);
+  console.log(
+    `\nBackstory bench — ${meta.chromium}, ${meta.cores} cores, ${ROUNDS} interleaved rounds, medians; ${meta.aliases} aliases; commit ${meta.commit}` +
+      `${meta.uncommitted.length ? ` + ${meta.uncommitted.length} uncommitted file(s) in src/entrypoints/assets` : ''}\n`,
+  );
   console.log(report.text);
   console.log(`\nFigures: ${OUT} (${meta.seconds} s). Reproduce: npm run bench`);
   if (report.failed.length) {
