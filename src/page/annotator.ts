@@ -83,7 +83,8 @@ function isProse(n: Node | null): boolean {
 export class Annotator {
   private readonly records = new Set<BlockRecord>();
   private readonly byNode = new WeakMap<Text, BlockRecord>();
-  private readonly byRange = new WeakMap<AbstractRange, { record: BlockRecord; index: number }>();
+  /** A Map, not a WeakMap: the ranges are ours and leave it when dropped, and thousands of weak entries cost every major GC. */
+  private readonly byRange = new Map<AbstractRange, { record: BlockRecord; index: number }>();
   private readonly counts = new Map<string, EntityCount>();
   private observer: MutationObserver | null = null;
   /** Mutation records not yet looked at, one array per observer callback. */
@@ -243,6 +244,7 @@ export class Annotator {
     for (const record of [...this.records]) this.drop(record);
     this.o.painter.clear();
     this.records.clear();
+    this.byRange.clear();
     this.counts.clear();
     this.mentionCount = 0;
     this.current = null;
@@ -311,6 +313,7 @@ export class Annotator {
   private drop(record: BlockRecord): void {
     if (!this.records.delete(record)) return;
     record.ranges.forEach((r, i) => {
+      this.byRange.delete(r);
       const m = record.mentions[i]!;
       this.o.painter.delete(m.kind, r);
       const c = this.counts.get(m.entity);
