@@ -111,6 +111,44 @@ function newsStyleCountryName(alias: string, c: Knowledge['countries'][number]):
   return words.every((w) => OFFICIAL_WORDS.has(w.toLowerCase()) || own.has(w.toLowerCase()));
 }
 
+/** Titles some data aliases carry ("Prince Faisal bin Farhan", "Ayatollah Ali Khamenei"). */
+const TITLE_WORDS = new Set(['king', 'queen', 'prince', 'princess', 'crown', 'emperor', 'empress', 'sheikh', 'ayatollah', 'president', 'premier', 'chancellor']);
+
+/**
+ * An alias that is a title before another of the person's names: left out, so
+ * that the title stays outside the mention ("Prince [Faisal bin Farhan]").
+ * "King Salman" stays: "Salman" alone is not one of his names.
+ */
+function titledName(alias: string, names: readonly string[]): boolean {
+  const words = alias.trim().split(/\s+/);
+  let t = 0;
+  while (t < words.length - 1 && TITLE_WORDS.has(foldWord(words[t]!))) t++;
+  if (t === 0) return false;
+  const rest = aliasKey(words.slice(t).join(' '))?.key;
+  return !!rest && names.some((n) => n !== alias && aliasKey(n)?.key === rest);
+}
+
+/**
+ * The surname as the data gives it, and its other spellings in the person's
+ * aliases when the surname ends the name ("Zelensky": also "Zelenskyy" and
+ * "Zelenskiy" from "Volodymyr Zelenskyy", "Volodymyr Zelenskiy").
+ */
+function surnameForms(p: Knowledge['people'][number]): string[] {
+  const forms = [p.surname];
+  const nameWords = p.name.trim().split(/\s+/);
+  const surnameWords = p.surname.trim().split(/\s+/);
+  const endsName = nameWords.length > surnameWords.length && aliasKey(nameWords.slice(-surnameWords.length).join(' '))?.key === aliasKey(p.surname)?.key;
+  if (!endsName) return forms;
+  const given = aliasKey(nameWords.slice(0, -surnameWords.length).join(' '))?.key;
+  for (const a of p.aliases) {
+    const words = a.trim().split(/\s+/);
+    if (words.length !== nameWords.length) continue;
+    if (aliasKey(words.slice(0, -surnameWords.length).join(' '))?.key !== given) continue;
+    forms.push(words.slice(-surnameWords.length).join(' '));
+  }
+  return [...new Set(forms)];
+}
+
 function isCjkName(s: string): boolean {
   const k = cls(s.charCodeAt(0));
   return k === C.HAN || k === C.HANGUL;
@@ -171,19 +209,20 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
 
   const surnameOwners = new Map<string, number>();
   for (const p of k.people) {
-    const key = aliasKey(p.surname)?.key;
-    if (key) surnameOwners.set(key, (surnameOwners.get(key) ?? 0) + 1);
+    for (const key of new Set(surnameForms(p).map((s) => aliasKey(s)?.key))) if (key) surnameOwners.set(key, (surnameOwners.get(key) ?? 0) + 1);
   }
   for (const p of k.people) {
     const i = ids.push(p.wikipedia) - 1;
+    const names = [p.name, ...p.aliases];
     add(p.name, i, K_NAME);
-    for (const a of p.aliases) if (a !== p.name) for (const v of initialVariants(a)) add(v, i, K_ALIAS);
+    for (const a of p.aliases) if (a !== p.name && !titledName(a, names)) for (const v of initialVariants(a)) add(v, i, K_ALIAS);
     for (const n of p.native) add(n, i, K_NATIVE);
-    const sk = aliasKey(p.surname);
-    if (sk) {
+    for (const surname of surnameForms(p)) {
+      const sk = aliasKey(surname);
+      if (!sk) continue;
       const calendar = CALENDAR_WORDS.has(sk.key);
       const titleOk = surnameOwners.get(sk.key) === 1 && !COMMON_SURNAMES.has(sk.key) && !calendar;
-      add(p.surname, i, K_SURNAME, (titleOk ? F_TITLE_OK : 0) | (calendar ? F_CALENDAR : 0));
+      add(surname, i, K_SURNAME, (titleOk ? F_TITLE_OK : 0) | (calendar ? F_CALENDAR : 0));
     }
   }
 

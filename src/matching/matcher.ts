@@ -14,8 +14,8 @@ import {
 } from './format';
 import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
 import {
-  ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
-  HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
+  HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
 /**
@@ -262,7 +262,7 @@ class Matcher implements PageMatcher {
     }
     for (let h = hits - 1; h >= 0; h--) {
       const len = hitLen[h]!;
-      const next = this.resolve(i, ends[len - 1]!, len, hitVal[h]!, key, h === hits - 1 && len === words);
+      const next = this.resolve(i, e0, ends[len - 1]!, len, hitVal[h]!, key, h === hits - 1 && len === words);
       if (next >= 0) return next;
     }
     return e0;
@@ -289,7 +289,7 @@ class Matcher implements PageMatcher {
    * scanning continues (the words are consumed, with or without a mention),
    * or -1 when no entry fits their case and a shorter key should be tried.
    */
-  private resolve(start: number, end: number, len: number, val: string, longestKey: string, longest: boolean): number {
+  private resolve(start: number, firstEnd: number, end: number, len: number, val: string, longestKey: string, longest: boolean): number {
     let entries = this.decoded.get(val);
     if (!entries) {
       entries = decodeEntries(val);
@@ -323,12 +323,15 @@ class Matcher implements PageMatcher {
     }
     this.lastStart = start;
     this.lastEnd = end;
+    // A longer name that is not a mention hides what is inside it ("East China Sea"); so does a name of two countries.
     if (block) return end;
+    // Any other rejection gives up the first word only: "Crown Prince Mohammed bin Salman" is read again from "Prince", then "Mohammed".
+    const next = firstEnd;
     if (name) {
       if (nameClash) return end;
       const code = name.code;
-      if ((entryFlags(code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return end;
-      if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return end;
+      if ((entryFlags(code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
+      if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return next;
       const entity = entryEntity(code);
       const person = entity >= this.t.countries;
       if (person) this.named.add(entity);
@@ -338,19 +341,45 @@ class Matcher implements PageMatcher {
     }
     if (demonym) {
       if (demonymClash) return end;
-      if ((entryFlags(demonym.code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return end;
+      if ((entryFlags(demonym.code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
       return this.emit(start, end, entryEntity(demonym.code), 'demonym', 'demonym');
     }
     if (seat) {
-      if (seatClash || !this.governmentSense(start, end)) return end;
+      if (seatClash) return end;
+      if (!this.governmentSense(start, end)) return next;
       this.lastGovEnd = end;
       return this.emit(start, this.withDot(end, seat.mask), entryEntity(seat.code), 'capital', 'capital');
     }
     if (surnames.length) {
+      // "Foreign Minister Prince Faisal bin Farhan": a full name starting inside a surname of several words and going further wins.
+      for (let w = 1; w < len; w++) if (this.nameEndFrom(this.starts[w]!) > end) return this.starts[w]!;
       const entity = this.surname(start, end, surnames);
       if (entity >= 0) return this.emit(start, end, entity, 'person', 'surname');
     }
-    return end;
+    return next;
+  }
+
+  /** The end of the longest full name (not a surname) written from `pos`, or -1. Reads only; no mention is made. */
+  private nameEndFrom(pos: number): number {
+    const text = this.text;
+    let e = wordEnd(text, pos);
+    if (e - pos > MAX_WORD) return -1;
+    let key = foldWord(text.slice(pos, e));
+    let val = this.t.word(key);
+    let best = -1;
+    for (let w = 0; val !== undefined && w < 12; w++) {
+      const isPrefix = val === '' || val.charCodeAt(0) === 43;
+      const own = isPrefix ? val.slice(1) : val;
+      if (own && decodeEntries(own).some((x) => entryKind(x.code) === K_NAME || entryKind(x.code) === K_ALIAS)) best = e;
+      if (!isPrefix) break;
+      const next = separatorAt(text, e);
+      if (next < 0) break;
+      const we = wordEnd(text, next);
+      key = key + lastSeparator + foldWord(text.slice(next, we));
+      val = this.t.phrase(key);
+      e = we;
+    }
+    return best;
   }
 
   /** The folded key of the first `len` words read by candidate(). */
@@ -468,7 +497,13 @@ class Matcher implements PageMatcher {
       if (next && ADVERBS.has(fold(text, next))) next = nextWord(text, next.e);
     }
     if (next && GOVERNMENT_VERBS.has(fold(text, next))) return true;
-    if (prev && (GOVERNMENT_BEFORE.has(prevF) || GOVERNMENT_OBJECT_OF.has(prevF))) return true;
+    const after = nextWord(text, end);
+    if (after && GOVERNMENT_NOUNS.has(fold(text, after))) return true;
+    if (prev && GOVERNMENT_OBJECT_OF.has(prevF)) return true;
+    if (prev && GOVERNMENT_BEFORE.has(prevF)) {
+      const before = prevF === 'for' ? prevWord(text, prev.s) : null;
+      return !(before && MOTION_BEFORE_FOR.has(fold(text, before)));
+    }
     // "between Washington and Beijing": the second after a first read as its government.
     if (prev && (prevF === 'and' || prevF === 'or') && this.lastGovEnd >= 0 && prev.s - this.lastGovEnd <= 2) return true;
     return false;

@@ -54,7 +54,13 @@ export const PLACE_BEFORE = set(`
 export const LOCATIVES = set('in inside near outside around across throughout within');
 
 /** A capital after these is its government: "relations between Washington and Beijing", "talks with Tokyo", "lining up behind Washington". */
-export const GOVERNMENT_BEFORE = set('between with against toward towards behind alongside like unlike');
+export const GOVERNMENT_BEFORE = set('between with against toward towards behind alongside like unlike by for');
+
+/** "left for Beijing", "bound for Tokyo": after these, "for" goes to the place. */
+export const MOTION_BEFORE_FOR = set('left leave leaves leaving headed heading head heads bound departed departs depart set sets flew flight flights ticket tickets train trains');
+
+/** Nouns after a capital that make it its government: "Kremlin spokesman", "White House officials", "Beijing officials". */
+export const GOVERNMENT_NOUNS = set('spokesman spokeswoman spokesperson official officials aide aides adviser advisers advisor advisors envoy envoys readout insiders');
 
 /** Verbs whose object is a government, not a place: "Pyongyang told Tokyo", "urged Beijing". */
 export const GOVERNMENT_OBJECT_OF = set(`

@@ -80,6 +80,21 @@ describe('names', () => {
     ]);
   });
 
+  test('a title the data wrote into an alias stays outside the mention when the rest is a name of the person', () => {
+    expect(find('Prince Faisal bin Farhan met Ayatollah Ali Khamenei and King Salman.')).toEqual([
+      ['Faisal bin Farhan', 'Faisal bin Farhan Al Saud', 'person'],
+      ['Ali Khamenei', 'Ali Khamenei', 'person'],
+      ['King Salman', 'Salman of Saudi Arabia', 'person'],
+    ]);
+  });
+
+  test('a surname of several words that is not a mention gives way to a full name inside it', () => {
+    // "Prince Mohammed" (a surname) must not swallow "Mohammed bin Salman"; "Prince Faisal" must not swallow "Faisal bin Farhan".
+    expect(find('Crown Prince Mohammed bin Salman and Foreign Minister Prince Faisal bin Farhan.').map(([t, e]) => `${t}=${e}`)).toEqual([
+      'Mohammed bin Salman=Mohammed bin Salman', 'Faisal bin Farhan=Faisal bin Farhan Al Saud',
+    ]);
+  });
+
   test('a name split across inline elements of one block is one mention', () => {
     document.body.innerHTML = '<p>Prime Minister <b>Yoshihide</b> Suga met <a href="#">Wang</a><span> Yi</span>.</p>';
     const [block] = collectBlocks(document.body);
@@ -123,6 +138,15 @@ describe('a surname alone', () => {
     expect(second).toEqual([
       ['May', 'Theresa May', 'person'],
       ['May', 'Theresa May', 'person'],
+    ]);
+  });
+
+  test('other spellings of the surname in the aliases count too ("Zelenskyy" after "Volodymyr Zelensky")', () => {
+    const [, second] = page('Volodymyr Zelensky spoke.', 'Zelenskyy, Zelenskiy and Zelensky agreed.');
+    expect(second).toEqual([
+      ['Zelenskyy', 'Volodymyr Zelenskyy', 'person'],
+      ['Zelenskiy', 'Volodymyr Zelenskyy', 'person'],
+      ['Zelensky', 'Volodymyr Zelenskyy', 'person'],
     ]);
   });
 
@@ -183,6 +207,17 @@ describe('countries, demonyms and capitals', () => {
       ['Kremlin', 'RUS', 'capital'],
       ['White House', 'USA', 'capital'],
     ]);
+  });
+
+  test('a capital after "by"/"for", or before "spokesman"/"officials", is its government; "left for" goes to the place', () => {
+    expect(find('A win for Beijing, long overshadowed by Washington. Kremlin spokesman Dmitry Peskov and White House officials spoke.')).toEqual([
+      ['Beijing', 'CHN', 'capital'],
+      ['Washington', 'USA', 'capital'],
+      ['Kremlin', 'RUS', 'capital'],
+      ['Dmitry Peskov', 'Dmitry Peskov', 'person'],
+      ['White House', 'USA', 'capital'],
+    ]);
+    expect(find('He left for Beijing, a flight for Tokyo.')).toEqual([]);
   });
 
   test('a capital as a place is no mention', () => {
