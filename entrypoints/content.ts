@@ -33,6 +33,8 @@ export default defineContentScript({
         language: browser.i18n.getUILanguage() || 'en',
       });
       ctx.onInvalidated(() => app.destroy());
+      // WXT notices a dead context (extension reloaded or removed) only when asked; asking now and then lets the old script clean up without waiting for the reader.
+      ctx.setInterval(() => undefined, 1000);
     } catch {
       // Never let Backstory's start-up break the page.
     }
