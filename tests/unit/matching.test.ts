@@ -225,6 +225,10 @@ describe('countries, demonyms and capitals', () => {
     expect(find("In Tokyo's Shinjuku district, Tokyo streets were busy.")).toEqual([]);
   });
 
+  test('"Brussels said" is the EU, not Belgium', () => {
+    expect(find('Brussels said no; Belgium agreed.')).toEqual([['Belgium', 'BEL', 'country']]);
+  });
+
   test('"Washington" the man, the state and the newspaper are not the US government', () => {
     expect(find('George Washington said so. Washington state has rules. The Washington Post reported.')).toEqual([]);
   });
