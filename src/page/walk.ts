@@ -41,10 +41,13 @@ export const MAX_BLOCK_CHARS = 20_000;
 const ELEMENT = 1;
 const TEXT = 3;
 
+function editable(el: Element): boolean {
+  if (!el.hasAttribute('contenteditable')) return false;
+  return (el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false';
+}
+
 function excludedElement(el: Element): boolean {
-  if (SKIP.has(el.localName)) return true;
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce.toLowerCase() !== 'false';
+  return SKIP.has(el.localName) || editable(el);
 }
 
 function isBlockElement(n: Node): boolean {
@@ -86,6 +89,7 @@ export class BlockCursor {
   private readonly root: Node | null;
   private node: Node | null;
   private boundary = false;
+  private readonly open: boolean[] = [];
   private cur: Block = { text: '', nodes: [], starts: [] };
 
   constructor(root: Document | Element) {
@@ -122,18 +126,20 @@ export class BlockCursor {
           this.cur.text += data;
           if (this.cur.text.length >= MAX_BLOCK_CHARS) this.boundary = true;
         }
-        this.node = this.advance(n, false);
+        this.node = this.advance(n, false, false);
         if (out) return out;
       } else if (n.nodeType === ELEMENT) {
-        if (excludedElement(n as Element)) {
+        const name = (n as Element).localName;
+        if (SKIP.has(name) || editable(n as Element)) {
           this.boundary = true;
-          this.node = this.advance(n, false);
+          this.node = this.advance(n, false, false);
         } else {
-          if (isBlockElement(n)) this.boundary = true;
-          this.node = this.advance(n, true);
+          const block = !INLINE.has(name);
+          if (block) this.boundary = true;
+          this.node = this.advance(n, true, block);
         }
       } else {
-        this.node = this.advance(n, false);
+        this.node = this.advance(n, false, false);
       }
     }
     return this.take();
@@ -146,13 +152,27 @@ export class BlockCursor {
     return b.nodes.length && /\S/.test(b.text) ? b : null;
   }
 
-  private advance(n: Node, descend: boolean): Node | null {
-    if (descend && n.firstChild) return n.firstChild;
-    let at: Node | null = n;
-    while (at && at !== this.root) {
-      if (isBlockElement(at)) this.boundary = true;
-      if (at.nextSibling) return at.nextSibling;
-      at = at.parentNode;
+  /**
+   * The node after `n` in document order. Whether each open ancestor is a
+   * block is remembered on a stack when the walk enters it, so leaving it
+   * costs no second look at its tag.
+   */
+  private advance(n: Node, descend: boolean, block: boolean): Node | null {
+    if (descend) {
+      const first = n.firstChild;
+      if (first) {
+        this.open.push(block);
+        return first;
+      }
+    }
+    let at: Node = n;
+    while (at !== this.root) {
+      const next = at.nextSibling;
+      if (next) return next;
+      const parent = at.parentNode;
+      if (!parent || parent === this.root) return null;
+      if (this.open.pop()) this.boundary = true;
+      at = parent;
     }
     return null;
   }
