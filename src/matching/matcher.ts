@@ -1,11 +1,13 @@
 /**
- * The matching engine. One left-to-right pass over a block's text: lower-case
- * words are skipped whole; a word that starts with a capital is folded and
- * looked up in the first-word table, and only on a hit are the following
- * words read and the longer keys tried, longest first. Han and Hangul text
- * (no spaces) is looked up character by character in a table of names by
- * first character. The cost is linear in the text and independent of how
- * many aliases the index holds.
+ * The matching engine. One left-to-right pass over a block's text: a regular
+ * expression skips lower-case words; a word that starts with a capital is
+ * folded and looked up among the one-word keys (and prefixes of longer keys),
+ * and only on a hit are the following words read and the longer keys tried,
+ * longest first; context rules then decide. Han and Hangul text (no spaces)
+ * is looked up character by character in a table of names by first
+ * character. The cost is linear in the text: each position is read a bounded
+ * number of times, and each lookup is a hash or a binary search, whatever the
+ * number of aliases.
  */
 import type { Mention, MatchHow, PageMatcher } from './types';
 import {
@@ -203,7 +205,7 @@ class Matcher implements PageMatcher {
       if (word.length > 1 || text.charCodeAt(i) < 128) {
         const end = i + word.length;
         // Most capitalised words start no name: one lookup and on, unless the word goes on past ASCII ("Erdoğan").
-        if (t.word(word.toLowerCase()) === undefined && (end >= n || text.charCodeAt(end) < 128)) {
+        if (t.word(word.toLowerCase()) === undefined && (end >= n || !isWordCode(text.charCodeAt(end)))) {
           i = end;
           continue;
         }

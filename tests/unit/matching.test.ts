@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import indexJson from '../../src/generated/match-index.json';
 import { createPageMatcher, type MatchIndex, type Mention, type PageMatcher } from '../../src/matching';
 import { collectBlocks } from '../../src/page/walk';
+import { compileMatchIndex } from '../../src/knowledge/compile';
+import type { Knowledge } from '../../src/knowledge/model';
 
 const index = indexJson as unknown as MatchIndex;
 
@@ -353,6 +355,34 @@ describe('robustness', () => {
         prev = x.end;
       }
     }
+  });
+
+  test('time does not grow with the number of aliases in the index', () => {
+    const k = (people: number): Knowledge => ({
+      asOf: '2026-01-01',
+      countries: [{ iso3: 'AAA', name: 'Aland', official: 'Aland', aliases: ['Aland'], demonyms: ['Alandish'], capital: 'Alb', governmentSeats: ['Alb'], flag: '', region: '', subregion: '', unMember: true, ambiguousNames: [] }],
+      people: Array.from({ length: people }, (_, i) => ({
+        wikipedia: `P${i}`, name: `Given${i} Family${i}`, surname: `Family${i}`, native: [], aliases: [`G${i}. Family${i}`], country: 'AAA', summary: 'A person made up for a unit test.', offices: [],
+      })),
+      events: [],
+    });
+    const small = compileMatchIndex(k(10));
+    const large = compileMatchIndex(k(20_000));
+    const text = 'The Minister said Given5 Family5 met Aland officials in Alb on Monday, and Family5 agreed. '.repeat(2000);
+    const best = (index: MatchIndex) => {
+      const times: number[] = [];
+      for (let r = 0; r < 5; r++) {
+        const m = createPageMatcher(index);
+        const t0 = performance.now();
+        m.matchBlock(text);
+        times.push(performance.now() - t0);
+      }
+      return Math.min(...times);
+    };
+    best(small);
+    best(large);
+    expect(createPageMatcher(large).matchBlock(text).length).toBe(createPageMatcher(small).matchBlock(text).length);
+    expect(best(large) / Math.max(best(small), 0.05)).toBeLessThan(4);
   });
 
   test('time is linear in the text length', () => {
