@@ -203,7 +203,7 @@ describe('hostile load', () => {
     }
     const did = await churn;
     const settledAt = Date.now();
-    await expect.poll(() => livePainted(page).then((r) => r.current === r.total && r.stale === 0), { timeout: 3_000, intervals: [50] }).toBe(true);
+    await expect.poll(() => livePainted(page).then((r) => r.current === r.total && r.stale === 0), { timeout: 3_000, interval: 50 }).toBe(true);
     const settleMs = Date.now() - settledAt;
     const events = await stop();
     const heapAfter = await heapMb(cdp);
