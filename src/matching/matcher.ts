@@ -35,7 +35,10 @@ class Tables {
   private readonly vs: string[];
   private readonly single: number;
   private words: Map<string, string> | null = null;
-  private lookups = 0;
+  private phrases: Map<string, string> | null = null;
+  private wordLookups = 0;
+  private phraseLookups = 0;
+  private readonly decoded = new Map<string, Entry[]>();
 
   constructor(index: MatchIndex) {
     this.ids = index.ids;
@@ -59,18 +62,38 @@ class Tables {
   /** The `vals` line (see format.ts) of a one-word key or key prefix, or undefined. */
   word(key: string): string | undefined {
     if (this.words) return this.words.get(key);
-    if (++this.lookups > WORD_LOOKUPS_BEFORE_MAP) {
-      const m = new Map<string, string>();
-      for (let i = 0; i < this.single; i++) m.set(this.ks[i]!, this.vs[i] ?? '');
-      this.words = m;
-      return m.get(key);
+    if (++this.wordLookups > LOOKUPS_BEFORE_MAP) {
+      this.words = this.hash(0, this.single);
+      return this.words.get(key);
     }
     return this.search(key, 0, this.single - 1);
   }
 
   /** The `vals` line of a key or prefix of several words, or undefined. */
   phrase(key: string): string | undefined {
+    if (this.phrases) return this.phrases.get(key);
+    if (++this.phraseLookups > LOOKUPS_BEFORE_MAP) {
+      this.phrases = this.hash(this.single, this.ks.length);
+      return this.phrases.get(key);
+    }
     return this.search(key, this.single, this.ks.length - 1);
+  }
+
+  /** A `vals` line's entries (without the "+" prefix mark), decoded once. */
+  entries(val: string): Entry[] {
+    const own = val.charCodeAt(0) === 43 ? val.slice(1) : val;
+    let list = this.decoded.get(own);
+    if (!list) {
+      list = decodeEntries(own);
+      this.decoded.set(own, list);
+    }
+    return list;
+  }
+
+  private hash(from: number, to: number): Map<string, string> {
+    const m = new Map<string, string>();
+    for (let i = from; i < to; i++) m.set(this.ks[i]!, this.vs[i] ?? '');
+    return m;
   }
 
   private search(key: string, lo: number, hi: number): string | undefined {
@@ -92,7 +115,7 @@ interface Entry {
 }
 
 /** About the number of capitalised words in a 30 KB article: past that, hashing the keys once is cheaper than searching. */
-const WORD_LOOKUPS_BEFORE_MAP = 1500;
+const LOOKUPS_BEFORE_MAP = 1500;
 
 const tablesCache = new WeakMap<MatchIndex, Tables>();
 
@@ -162,8 +185,6 @@ class Matcher implements PageMatcher {
   private readonly shapes: (WordShape | null)[] = [];
   private readonly hitLen: number[] = [];
   private readonly hitVal: string[] = [];
-  private readonly decoded = new Map<string, Entry[]>();
-
   constructor(private readonly t: Tables) {}
 
   reset(): void {
@@ -292,12 +313,7 @@ class Matcher implements PageMatcher {
    * or -1 when no entry fits their case and a shorter key should be tried.
    */
   private resolve(start: number, firstEnd: number, end: number, len: number, val: string, longestKey: string, longest: boolean): number {
-    let entries = this.decoded.get(val);
-    if (!entries) {
-      entries = decodeEntries(val);
-      this.decoded.set(val, entries);
-    }
-    const fitting = entries.filter((x) => this.caseFits(x.mask, len));
+    const fitting = this.t.entries(val).filter((x) => this.caseFits(x.mask, len));
     if (fitting.length === 0) return -1;
     const key = longest ? longestKey : this.keyOf(len);
     let block = false;
@@ -371,8 +387,7 @@ class Matcher implements PageMatcher {
     let best = -1;
     for (let w = 0; val !== undefined && w < 12; w++) {
       const isPrefix = val === '' || val.charCodeAt(0) === 43;
-      const own = isPrefix ? val.slice(1) : val;
-      if (own && decodeEntries(own).some((x) => entryKind(x.code) === K_NAME || entryKind(x.code) === K_ALIAS)) best = e;
+      if (val !== '' && this.t.entries(val).some((x) => entryKind(x.code) === K_NAME || entryKind(x.code) === K_ALIAS)) best = e;
       if (!isPrefix) break;
       const next = separatorAt(text, e);
       if (next < 0) break;
@@ -515,7 +530,7 @@ class Matcher implements PageMatcher {
   private isCountryOrSeat(w: Word): boolean {
     const val = this.t.word(fold(this.text, w));
     if (!val || !shapeOf(this.text, w.s, w.e).capital) return false;
-    return decodeEntries(val.startsWith('+') ? val.slice(1) : val).some((x) => {
+    return this.t.entries(val).some((x) => {
       const kind = entryKind(x.code);
       return entryEntity(x.code) < this.t.countries && (kind === K_SEAT || kind === K_NAME || kind === K_ALIAS);
     });
