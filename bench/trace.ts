@@ -58,6 +58,8 @@ export interface WindowFigures {
   scriptWallMs: number;
   /** Start to the end of the frame that paints the result (wall clock). */
   paintedWallMs: number;
+  /** The page's own load-event task(s) inside the window, left out of busyMs. */
+  pageLoadTaskMs: number;
   /** The same tasks' thread CPU time (less sensitive to other processes competing for the cores). */
   busyCpuMs: number;
   /** Busy time from start to done (before the painting frame). */
@@ -140,6 +142,13 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
   let tasks = complete.filter((e) => e.name === 'RunTask');
   if (tasks.length === 0) tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   tasks = outermost(tasks);
+  // The page's own load-event task can land between a content script's slices (document_idle may run before onload): not the script's.
+  const lifecycle = main.filter((e) => e.name === 'MarkLoad' || e.name === 'loadEventStart' || e.name === 'MarkDOMContent');
+  const within = (t: TraceEvent, e: TraceEvent) => e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0);
+  const isLifecycle = (t: TraceEvent) =>
+    lifecycle.some((e) => within(t, e)) && !complete.some((e) => within(t, e) && urlOf(e).startsWith(spec.scriptPrefix));
+  const pageTasks = tasks.filter(isLifecycle);
+  tasks = tasks.filter((t) => !isLifecycle(t));
   const mark = (name: string) => main.find((e) => e.cat.includes('blink.user_timing') && e.name === name && (e.ph === 'I' || e.ph === 'R' || e.ph === 'n'))?.ts;
   // Any event carrying one of the script's URLs: evaluation, compilation, callbacks (timers, tasks, observers, events).
   const scriptJs = complete.filter((e) => urlOf(e).startsWith(spec.scriptPrefix));
@@ -167,6 +176,7 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
   const firstLayout = complete.find((e) => e.name === 'Layout');
   return {
     busyMs: sum(tasks, start, end) / 1000,
+    pageLoadTaskMs: sum(pageTasks, start, end) / 1000,
     busyCpuMs: cpu(tasks, start, end) / 1000,
     busyToDoneMs: sum(tasks, start, done) / 1000,
     scriptWallMs: (done - start) / 1000,
