@@ -91,6 +91,7 @@ export class Annotator {
   private batches: MutationRecord[][] = [];
   private expanding: { list: MutationRecord[]; i: number; drops: Node[]; reads: Node[] } | null = null;
   private queue: { drop: boolean; node: Node }[] = [];
+  private readonly wholeBodies = new WeakSet<Node>();
   private qi = 0;
   private drainQueued = false;
   private readThisDrain = new Set<Node>();
@@ -356,7 +357,11 @@ export class Annotator {
           drops.push(n);
           if (isFlow(n)) flowChanged = true;
         }
-        for (const n of Array.from(m.addedNodes)) reads.push(n);
+        for (const n of Array.from(m.addedNodes)) {
+          // A new <body> (some frameworks swap the whole body) is read whole; any other body-level change is read piecemeal.
+          if (n.nodeType === ELEMENT && (n as Element).localName === 'body') this.wholeBodies.add(n);
+          reads.push(n);
+        }
         // Removing inline text joins its neighbours into a new block text; a block added or removed amid inline text splits or joins it.
         if (!flowChanged && (m.addedNodes.length || m.removedNodes.length)) {
           flowChanged = !isBlockish(m.target as Element) || isProse(m.previousSibling) || isProse(m.nextSibling);
@@ -420,6 +425,11 @@ export class Annotator {
   private reread(node: Node): void {
     if (!node.isConnected || (node.nodeType !== TEXT && node.nodeType !== ELEMENT)) return;
     const doc = this.o.doc;
+    if (this.wholeBodies.delete(node)) {
+      this.readThisDrain.add(node);
+      this.current = new BlockCursor(node as Element);
+      return;
+    }
     let target: Node | null;
     if (node.nodeType === ELEMENT && isBlockish(node as Element)) target = node;
     else target = blockAncestor(node);

@@ -116,6 +116,19 @@ describe('Annotator', () => {
     expect(current.annotator.mentions).toBe(1);
   });
 
+  test('a page that swaps in a new <body> is read again', async () => {
+    installHighlights();
+    current = setup('<p>Japan</p>');
+    await idle(current.slicer);
+    const body = document.createElement('body');
+    body.innerHTML = '<div><p>China and <i>Wang Yi</i></p></div>';
+    document.documentElement.replaceChild(body, document.body);
+    await idle(current.slicer);
+    expect(current.annotator.entities().has('JPN')).toBe(false);
+    expect(current.annotator.entities().get('CHN')?.count).toBe(1);
+    expect(current.annotator.entities().get('Wang Yi')?.count).toBe(1);
+  });
+
   test('an inline insertion re-reads its whole block so a split name still matches', async () => {
     installHighlights();
     current = setup('<p id="p">Prime Minister <b>Yoshihide</b></p>');
