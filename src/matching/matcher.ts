@@ -225,12 +225,15 @@ class Matcher implements PageMatcher {
       const word = found[0];
       if (word.length > 1 || text.charCodeAt(i) < 128) {
         const end = i + word.length;
-        // Most capitalised words start no name: one lookup and on, unless the word goes on past ASCII ("Erdoğan").
-        if (t.word(word.toLowerCase()) === undefined && (end >= n || !isWordCode(text.charCodeAt(end)))) {
-          i = end;
+        // The word may go on past ASCII ("Erdoğan"): then the slow path reads it whole.
+        if (end < n && isWordCode(text.charCodeAt(end))) {
+          i = this.candidate(i);
           continue;
         }
-        i = this.candidate(i);
+        // Most capitalised words start no name: one lookup and on.
+        const key = word.toLowerCase();
+        const val = t.word(key);
+        i = val === undefined ? end : this.candidate(i, { end, key, val });
         continue;
       }
       const c = text.charCodeAt(i);
@@ -248,12 +251,12 @@ class Matcher implements PageMatcher {
   }
 
   /** A word starting with a capital at `i`; returns where scanning continues. */
-  private candidate(i: number): number {
+  private candidate(i: number, known?: { end: number; key: string; val: string }): number {
     const text = this.text;
-    const e0 = wordEnd(text, i + 1);
+    const e0 = known ? known.end : wordEnd(text, i + 1);
     if (e0 - i > MAX_WORD) return e0;
-    let key = foldWord(text.slice(i, e0));
-    let val = this.t.word(key);
+    let key = known ? known.key : foldWord(text.slice(i, e0));
+    let val = known ? known.val : this.t.word(key);
     if (val === undefined) return e0;
     const { starts, ends, shapes, hitLen, hitVal } = this;
     let words = 0;
