@@ -13,7 +13,7 @@
  * last under 50 ms in all. Both in the thread's CPU time (tdur): the wall
  * time of a task on a 2-core machine shared with other work, under tracing,
  * also holds the time the thread waited for a core; the wall time is bounded
- * at 100 ms. A PerformanceObserver('longtask') in the page could not tell
+ * only loosely (250 ms). A PerformanceObserver('longtask') in the page could not tell
  * whose task it was.
  *
  * Memory: the renderer's JS heap (Runtime.getHeapUsage; the content script's
@@ -224,7 +224,7 @@ describe('hostile load', () => {
     // 50 ms of the thread's CPU time; wall time may add the waits of a 2-core machine shared with other work (and with tracing).
     expect(figures.maxOwnJsCpuMs, figures.worst.join('\n')).toBeLessThan(50);
     expect(figures.maxOwnTaskCpuMs, figures.worst.join('\n')).toBeLessThan(50);
-    expect(figures.maxOwnTaskMs, figures.worst.join('\n')).toBeLessThan(100);
+    expect(figures.maxOwnTaskMs, figures.worst.join('\n')).toBeLessThan(250);
     // Keeping up: most current names painted at every sample, all of them soon after.
     for (const m of mid) expect(m).toBeGreaterThan(0.5);
     expect(settleMs).toBeLessThan(3000);
@@ -270,7 +270,7 @@ describe('hostile load', () => {
     // 50 ms of the thread's CPU time; wall time may add the waits of a 2-core machine shared with other work (and with tracing).
     expect(figures.maxOwnJsCpuMs, figures.worst.join('\n')).toBeLessThan(50);
     expect(figures.maxOwnTaskCpuMs, figures.worst.join('\n')).toBeLessThan(50);
-    expect(figures.maxOwnTaskMs, figures.worst.join('\n')).toBeLessThan(100);
+    expect(figures.maxOwnTaskMs, figures.worst.join('\n')).toBeLessThan(250);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
