@@ -82,7 +82,7 @@ function isProse(n: Node | null): boolean {
 
 export class Annotator {
   private readonly records = new Set<BlockRecord>();
-  private readonly byNode = new WeakMap<Text, BlockRecord>();
+  private byNode = new WeakMap<Text, BlockRecord>();
   /** A Map, not a WeakMap: the ranges are ours and leave it when dropped, and thousands of weak entries cost every major GC. */
   private readonly byRange = new Map<AbstractRange, { record: BlockRecord; index: number }>();
   private readonly counts = new Map<string, EntityCount>();
@@ -241,8 +241,9 @@ export class Annotator {
     return null;
   }
 
+  /** Forgets everything at once (no per-record work: a long page may hold thousands). */
   private clear(): void {
-    for (const record of [...this.records]) this.drop(record);
+    this.byNode = new WeakMap();
     this.o.painter.clear();
     this.records.clear();
     this.byRange.clear();
