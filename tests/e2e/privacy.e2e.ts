@@ -167,6 +167,7 @@ describe('no network request of its own', () => {
     expect(seen.filter((s) => (s.from === 'service worker' || s.frame.startsWith(ext)) && !s.url.startsWith(ext) && !s.url.startsWith('data:'))).toEqual([]);
     // No request on the article was started by an extension script, even to the page's own origin.
     expect(extensionInitiated).toEqual([]);
+    console.log(`privacy: ${seen.length} requests seen (${seen.filter((s) => s.url.startsWith(ext)).length} to the extension's own files); proxy saw ${proxy.log.length}: ${JSON.stringify(proxy.log)}`);
     // Off the machine: only Chromium's own service hosts, if anything.
     const offMachine = proxy.log.filter((l) => !CHROMIUM_HOSTS.test(proxyHost(l)));
     expect(offMachine).toEqual([]);
