@@ -245,7 +245,7 @@ class Matcher implements PageMatcher {
       }
       if (k === C.UPPER || k === C.CASELESS) i = this.candidate(i);
       else if (k === C.LOWER || k === C.MARK || k === C.DIGIT) i = wordEnd(text, i + 1);
-      else if (k === C.HAN || k === C.HANGUL) i = this.native(i);
+      else if (k === C.HAN || k === C.HANGUL) i = this.nativeRun(i);
       else i++;
     }
   }
@@ -565,6 +565,25 @@ class Matcher implements PageMatcher {
       return entity;
     }
     return -1;
+  }
+
+  /**
+   * A run of Han, kana or Hangul from `i`: every name in it, longest first at
+   * each position. The run is read here in one loop (a regular-expression
+   * stop per character would cost a call per character of a CJK page).
+   * Returns the end of the run.
+   */
+  private nativeRun(i: number): number {
+    const text = this.text;
+    const n = text.length;
+    const cjk = this.t.cjk;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const k = c < 0x1100 ? C.OTHER : cls(c);
+      if (k !== C.HAN && k !== C.HANGUL) break;
+      i = cjk.has(c) ? this.native(i) : i + 1;
+    }
+    return i;
   }
 
   /** Han or Hangul at `i`: the longest name written from here. */
