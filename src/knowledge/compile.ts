@@ -79,13 +79,13 @@ function initialVariants(alias: string): string[] {
 }
 
 /** Dataset demonyms come as "Antiguan, Barbudan" or "Kittitian or Nevisian"; news also writes the plural. */
-function demonymForms(raw: string): string[] {
-  const out: string[] = [];
+function demonymForms(raw: string): { form: string; base: string }[] {
+  const out: { form: string; base: string }[] = [];
   for (const d of raw.split(/,\s*|\s+or\s+/)) {
     const t = d.trim();
     if (!t) continue;
-    out.push(t);
-    if (!/(ese|ish|ss|sh|tch|nch|x|z|s)$/i.test(t)) out.push(`${t}s`);
+    out.push({ form: t, base: t });
+    if (!/(ese|ish|ss|sh|tch|nch|x|z|s)$/i.test(t)) out.push({ form: `${t}s`, base: t });
   }
   return out;
 }
@@ -201,7 +201,8 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     const flag = (n: string) => (careful.has(aliasKey(n)?.key) ? F_CAREFUL : 0);
     add(c.name, i, K_NAME, flag(c.name));
     for (const a of c.aliases) if (a !== c.name && newsStyleCountryName(a, c)) add(a, i, K_ALIAS, flag(a));
-    for (const d of c.demonyms) for (const f of demonymForms(d)) add(f, i, K_DEMONYM, flag(f));
+    // A careful demonym ("Georgian") is careful in the plural too.
+    for (const d of c.demonyms) for (const { form, base } of demonymForms(d)) add(form, i, K_DEMONYM, flag(base) | flag(form));
     // A seat that is also a common name or word (Victoria, Kingston) is never read as its government.
     for (const s of c.governmentSeats) if (!careful.has(aliasKey(s)?.key)) add(s, i, K_SEAT);
   }

@@ -271,6 +271,7 @@ describe('not mentions', () => {
   test('Georgia in a US-state context is not the country', () => {
     expect(find('He lives in Atlanta, Georgia.')).toEqual([]);
     expect(find("Georgia's governor said the Senate runoff would go ahead.")).toEqual([]);
+    expect(find('Georgians voted in the Senate runoff in Atlanta.')).toEqual([]);
     expect(find('Georgia and Armenia held talks in Tbilisi.')).toEqual([
       ['Georgia', 'GEO', 'country'],
       ['Armenia', 'ARM', 'country'],
