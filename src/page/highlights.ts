@@ -50,6 +50,12 @@ export class Painter {
    * the next frame, so ranges go in in batches, not one at a time.
    */
   private readonly pending = new Map<MentionKind, Set<AbstractRange>>();
+  /**
+   * What each highlight should hold. A page can reach our Highlight objects
+   * through the shared registry and empty them (`.clear()`, `.delete()`);
+   * comparing sizes on each sync notices that cheaply and refills them.
+   */
+  private readonly owned = new Map<MentionKind, Set<AbstractRange>>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
 
   constructor(win: Window & typeof globalThis) {
@@ -72,14 +78,23 @@ export class Painter {
   }
 
   delete(kind: MentionKind, range: AbstractRange): void {
-    if (!this.pending.get(kind)?.delete(range)) this.highlights.get(kind)?.delete(range);
+    if (!this.pending.get(kind)?.delete(range)) {
+      this.highlights.get(kind)?.delete(range);
+      this.owned.get(kind)?.delete(range);
+    }
   }
 
   /** Hands the ranges added since the last flush to the browser, to be painted at the next frame. */
   flush(): void {
     for (const [kind, set] of this.pending) {
       const h = this.highlights.get(kind);
-      if (h) for (const r of set) h.add(r);
+      if (!h) continue;
+      let owned = this.owned.get(kind);
+      if (!owned) this.owned.set(kind, (owned = new Set()));
+      for (const r of set) {
+        h.add(r);
+        owned.add(r);
+      }
     }
     this.pending.clear();
   }
@@ -90,6 +105,7 @@ export class Painter {
 
   clear(): void {
     this.pending.clear();
+    this.owned.clear();
     for (const h of this.highlights.values()) h.clear();
   }
 
@@ -114,6 +130,11 @@ export class Painter {
       const name = HIGHLIGHT_NAMES[kind];
       const ours = this.highlights.get(kind)!;
       const current = registry.get(name);
+      const owned = this.owned.get(kind);
+      if (owned && ours.size !== owned.size) {
+        ours.clear();
+        for (const r of owned) ours.add(r);
+      }
       if (this.shown[kind]) {
         if (current !== ours) registry.set(name, ours);
       } else if (current === ours) {
@@ -142,5 +163,6 @@ export class Painter {
       ours.clear();
     }
     this.pending.clear();
+    this.owned.clear();
   }
 }

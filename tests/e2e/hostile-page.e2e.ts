@@ -253,7 +253,7 @@ describe('hostile pages', () => {
     await w.page.close();
   });
 
-  test('page scripts that delete, replace or clear Backstory\'s highlight registrations: Backstory puts its own back', async () => {
+  test('page scripts that delete, replace, clear or empty Backstory\'s highlights: Backstory puts its own back', async () => {
     const w = await open('/hostile/tamper.html');
     await painted(w);
     const before = await paintedTexts(w);
@@ -264,6 +264,11 @@ describe('hostile pages', () => {
       ['delete', (names) => names.forEach((n) => CSS.highlights.delete(n))],
       ['replace with empty highlights', (names) => names.forEach((n) => CSS.highlights.set(n, new Highlight()))],
       ['clear the registry', () => CSS.highlights.clear()],
+      ['empty Backstory\'s own highlight objects', (names) => names.forEach((n) => CSS.highlights.get(n)?.clear())],
+      ['delete ranges from Backstory\'s own highlight objects', (names) => names.forEach((n) => {
+        const h = CSS.highlights.get(n);
+        if (h) for (const r of [...h]) h.delete(r);
+      })],
     ];
     for (const [label, attack] of attacks) {
       // As a page script: in the page's own world. What is left is read in the same task, before Backstory can react.
