@@ -1,7 +1,8 @@
 /**
  * The compiled match index: what the content script loads on every page, so
  * only what matching needs, keyed the way the matcher looks things up (the
- * page pays a JSON parse and a few Map builds, nothing else).
+ * page pays a JSON parse and two string splits; keys are hashed only on a
+ * page that looks up many words).
  *
  * An entry is one number, `entity * 64 + flags * 8 + kind`, with a case
  * mask when the alias's words need anything but "starts with a capital"
