@@ -81,11 +81,11 @@ class Tables {
 
   /** A `vals` line's entries (without the "+" prefix mark), decoded once. */
   entries(val: string): Entry[] {
-    const own = val.charCodeAt(0) === 43 ? val.slice(1) : val;
-    let list = this.decoded.get(own);
+    // Keyed by the line as stored (its hash is computed once), not by a fresh slice per lookup.
+    let list = this.decoded.get(val);
     if (!list) {
-      list = decodeEntries(own);
-      this.decoded.set(own, list);
+      list = decodeEntries(val.charCodeAt(0) === 43 ? val.slice(1) : val);
+      this.decoded.set(val, list);
     }
     return list;
   }
@@ -270,7 +270,7 @@ class Matcher implements PageMatcher {
       const isPrefix = val === '' || val.charCodeAt(0) === 43;
       if (val !== '') {
         hitLen[hits] = words;
-        hitVal[hits++] = isPrefix ? val.slice(1) : val;
+        hitVal[hits++] = val;
       }
       if (!isPrefix) break;
       const next = separatorAt(text, e);

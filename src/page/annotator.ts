@@ -8,7 +8,7 @@ import type { Mention, PageMatcher } from '../matching/types';
 import type { MentionKind } from '../platform/settings-schema';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
-import { BlockCursor, blockAncestor, isExcluded, locate, type Block } from './walk';
+import { BlockCursor, blockAncestor, editablesChanged, isExcluded, locate, type Block } from './walk';
 
 export interface BlockRecord {
   block: Block;
@@ -332,6 +332,13 @@ export class Annotator {
       this.page = key;
       this.o.onNavigate?.();
       return;
+    }
+    // A walk under way must see a region the page just made (or unmade) editable before it reads there.
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.type === 'attributes') {
+        editablesChanged();
+        break;
+      }
     }
     // The records are only kept here; reading them is work for the slices, so a storm of changes costs the page's task nothing.
     this.batches.push(list);

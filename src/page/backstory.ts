@@ -108,8 +108,18 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     seq: number;
   }
 
+  // Read when first needed (a card, the popup), not at start-up: the page's metadata queries cost more than a small page's whole match.
+  let dateStale = false;
   function readDate(): void {
-    date = readArticleDate(doc, safe(() => win.location.href) ?? null, (deps.today ?? localToday)());
+    dateStale = true;
+  }
+
+  function articleDate(): ArticleDate {
+    if (dateStale) {
+      dateStale = false;
+      date = readArticleDate(doc, safe(() => win.location.href) ?? null, (deps.today ?? localToday)());
+    }
+    return date;
   }
 
   function shows(kind: MentionKind): boolean {
@@ -209,7 +219,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     a.ui.hide();
     let card: Card | null = null;
     try {
-      card = await deps.fetchCard(hit.mention.entity, date.date);
+      card = await deps.fetchCard(hit.mention.entity, articleDate().date);
     } catch (e) {
       onError(e);
       return;
@@ -235,7 +245,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
 
   async function summary(): Promise<PageSummary> {
     const found = active ? [...active.annotator.entities()] : [];
-    const at = date;
+    const at = articleDate();
     let names: Record<string, { name: string }> = {};
     if (found.length) {
       try {

@@ -46,6 +46,31 @@ function editable(el: Element): boolean {
   return (el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false';
 }
 
+/**
+ * Bumped whenever a contenteditable attribute may have changed (the
+ * annotator's observer calls editablesChanged()): a walk in progress then
+ * looks the editable elements up again.
+ */
+let editableEpoch = 0;
+
+export function editablesChanged(): void {
+  editableEpoch++;
+}
+
+/**
+ * The elements under `root` that the reader may edit. One native query per
+ * walk instead of an attribute read per element: touching every element from
+ * script costs more than reading every text node.
+ */
+function editablesUnder(root: Node | null): Set<Element> | null {
+  if (!root || (root.nodeType !== ELEMENT && root.nodeType !== 9)) return null;
+  const found = (root as Element).querySelectorAll('[contenteditable]');
+  if (!found.length) return null;
+  const out = new Set<Element>();
+  for (const el of Array.from(found)) if (editable(el)) out.add(el);
+  return out.size ? out : null;
+}
+
 function excludedElement(el: Element): boolean {
   return SKIP.has(el.localName) || editable(el);
 }
@@ -91,10 +116,13 @@ export class BlockCursor {
   private boundary = false;
   private readonly open: boolean[] = [];
   private cur: Block = { text: '', nodes: [], starts: [] };
+  private editables: Set<Element> | null;
+  private epoch = editableEpoch;
 
   constructor(root: Document | Element) {
     this.root = startOf(root);
     this.node = this.root && !isExcluded(this.root) ? this.root : null;
+    this.editables = this.node ? editablesUnder(this.root) : null;
   }
 
   /**
@@ -114,6 +142,11 @@ export class BlockCursor {
       this.lost = true;
       this.node = null;
     }
+    if (this.epoch !== editableEpoch) {
+      this.epoch = editableEpoch;
+      this.editables = editablesUnder(this.root);
+    }
+    const editables = this.editables;
     while (this.node) {
       const n = this.node;
       if (n.nodeType === TEXT) {
@@ -130,7 +163,7 @@ export class BlockCursor {
         if (out) return out;
       } else if (n.nodeType === ELEMENT) {
         const name = (n as Element).localName;
-        if (SKIP.has(name) || editable(n as Element)) {
+        if (SKIP.has(name) || (editables !== null && editables.has(n as Element))) {
           this.boundary = true;
           this.node = this.advance(n, false, false);
         } else {
