@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'src/generated/', 'test-results/', 'bench/.scratch/', '**/_*.ts'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'src/generated/', 'test-results/', 'bench/.scratch/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
