@@ -6,6 +6,7 @@
 import type { Card, CountryCard, EventLine, LeaderLine, PersonCard, RoleLine } from '../../knowledge/cards';
 import type { MatchHow, MentionKind } from '../../matching/types';
 import type { CardKey, CardTranslate } from './messages';
+import { formatDate } from '../dates';
 
 export interface CardMatch {
   /** The words on the page: "Suga". */
@@ -31,21 +32,7 @@ const HOW_KEY: Record<MatchHow, CardKey> = {
   capital: 'card_how_capital',
 };
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-export function formatDate(date: string, language: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  let f = formats.get(language);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-    } catch {
-      f = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
-    }
-    formats.set(language, f);
-  }
-  return f.format(d);
-}
+export { formatDate };
 
 /** Only web links open from a card; anything else in the data is shown as text. */
 function webLink(url: string): string | null {
