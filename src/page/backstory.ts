@@ -176,6 +176,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       hitTest: (x, y) => a.annotator.mentionAt(x, y),
       inCard: (target) => a.ui.contains(target),
       open: (hit, pointer) => void openCard(a, hit, pointer),
+      prefetch: (hit) => void cardData(hit.mention.entity).catch(() => undefined),
       close: () => a.ui.hide(),
     });
     painter.show(settings!.kinds);
@@ -214,12 +215,25 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     safe(() => win.dispatchEvent(new win.CustomEvent('backstory:painted', { detail: JSON.stringify(detail) })));
   }
 
+  /** Card data by entity and date, asked of the background once; a failed answer is forgotten so the next hover asks again. */
+  const cards = new Map<string, Promise<Card | null>>();
+  function cardData(entity: string): Promise<Card | null> {
+    const key = `${entity}\u0000${articleDate().date}`;
+    let p = cards.get(key);
+    if (!p) {
+      p = deps.fetchCard(entity, articleDate().date);
+      cards.set(key, p);
+      p.catch(() => cards.delete(key));
+    }
+    return p;
+  }
+
   async function openCard(a: Active, hit: MentionHit, pointer: { x: number; y: number }): Promise<void> {
     const seq = ++a.seq;
     a.ui.hide();
     let card: Card | null = null;
     try {
-      card = await deps.fetchCard(hit.mention.entity, articleDate().date);
+      card = await cardData(hit.mention.entity);
     } catch (e) {
       onError(e);
       return;

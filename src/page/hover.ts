@@ -13,6 +13,8 @@ export interface HoverOptions {
   /** Whether an event target is Backstory's card. */
   inCard: (target: EventTarget | null) => boolean;
   open: (hit: MentionHit, pointer: { x: number; y: number }) => void;
+  /** Called when the pointer has paused on a mention, before the rest completes: time to fetch the card's data. */
+  prefetch?: (hit: MentionHit) => void;
   close: () => void;
   /** Wraps every listener so nothing thrown reaches the page. */
   guard: <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
@@ -32,6 +34,7 @@ export class HoverController {
   private current: MentionHit | null = null;
   private sticky = false;
   private restTimer = 0;
+  private prefetchTimer = 0;
   private closeTimer = 0;
   private x = -1;
   private y = -1;
@@ -87,6 +90,7 @@ export class HoverController {
 
   destroy(): void {
     this.o.win.clearTimeout(this.restTimer);
+    this.o.win.clearTimeout(this.prefetchTimer);
     this.o.win.clearTimeout(this.closeTimer);
     for (const f of this.off.splice(0)) f();
     this.current = null;
@@ -114,7 +118,17 @@ export class HoverController {
     this.x = x;
     this.y = y;
     win.clearTimeout(this.restTimer);
-    this.restTimer = win.setTimeout(this.o.guard(() => this.onRest()), this.o.restMs ?? 350);
+    win.clearTimeout(this.prefetchTimer);
+    const rest = this.o.restMs ?? 350;
+    this.restTimer = win.setTimeout(this.o.guard(() => this.onRest()), rest);
+    // The card's data comes from the background; asking early hides that round trip inside the rest delay.
+    const prefetch = this.o.prefetch;
+    if (prefetch) {
+      this.prefetchTimer = win.setTimeout(this.o.guard(() => {
+        const hit = this.o.hitTest(this.x, this.y);
+        if (hit) prefetch(hit);
+      }), Math.min(100, rest / 3));
+    }
   }
 
   private onRest(): void {
