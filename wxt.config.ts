@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+
+// `npm run dev` opens these browsers; Debian names its builds chromium and firefox-esr, which the runner would not find alone.
+const chromium = process.env['CHROME_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const firefox = process.env['FIREFOX_PATH'] ?? ['/usr/bin/firefox-esr'].find((p) => existsSync(p));
 
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
@@ -7,6 +12,11 @@ export default defineConfig({
   publicDir: 'assets/public',
   modules: [],
   imports: false,
+  webExt: {
+    binaries: { ...(chromium ? { chrome: chromium } : {}), ...(firefox ? { firefox } : {}) },
+    // Chromium refuses to start its sandbox as root (containers, CI boxes).
+    ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
