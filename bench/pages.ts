@@ -14,7 +14,8 @@ export interface GeneratedPage {
   textChars: number;
 }
 
-function rng(seed: number): () => number {
+/** mulberry32: a small seeded generator, so generated pages are the same in every run. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

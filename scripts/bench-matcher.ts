@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPageMatcher, type MatchIndex } from '../src/matching';
 import { loadKnowledge } from './knowledge-files';
+import { rng } from '../bench/pages';
 
 const args = process.argv.slice(2);
 const chromium = args.includes('--chromium');
@@ -21,16 +22,6 @@ const mb = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 1);
 const ROOT = join(import.meta.dirname, '..');
 const INDEX_PATH = join(ROOT, 'src', 'generated', 'match-index.json');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLER = `the of and to in a that for on with as was said by at from it be has have would will its after about more than which who
 had been were their they but not this also year new over government minister talks week officials state people last first two could
