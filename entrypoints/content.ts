@@ -12,6 +12,16 @@ import { loadSettings, watchSettings } from '../src/platform/settings';
 import { cardTranslator } from '../src/ui/card/messages';
 import '../src/page/highlight.css';
 
+let uiLanguage: string | undefined;
+
+function safeUiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -30,7 +40,10 @@ export default defineContentScript({
         fetchCard: (entity, date) => askBackground('card', { entity, date }),
         serveTab: (handlers) => serve<TabProtocol>(handlers),
         t: cardTranslator((key, subs) => browser.i18n.getMessage(key, subs)),
-        language: browser.i18n.getUILanguage() || 'en',
+        // A getter: the card asks when it is first drawn, so the i18n bindings are not set up on every page load.
+        get language() {
+          return (uiLanguage ??= safeUiLanguage());
+        },
       });
       ctx.onInvalidated(() => app.destroy());
       // WXT notices a dead context (extension reloaded or removed) only when asked; asking now and then lets the old script clean up without waiting for the reader.

@@ -158,7 +158,14 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       timer: 0,
       seq: 0,
     };
-    a.ui = createCardUi(doc, { t: deps.t, language: deps.language, onClose: guard(() => a.hover.closeNow()) });
+    // The language is read when a card is drawn: asking the browser for it at start-up makes it set up its i18n bindings before the first mention is painted.
+    a.ui = createCardUi(doc, {
+      t: deps.t,
+      get language() {
+        return deps.language;
+      },
+      onClose: guard(() => a.hover.closeNow()),
+    });
     a.annotator = new Annotator({
       doc, win, matcher, painter, slicer, shows,
       onPainted: (mentions) => slicer.afterThisSlice(() => painted(a, mentions)),
