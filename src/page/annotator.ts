@@ -266,7 +266,8 @@ export class Annotator {
       while (!timeUp()) {
         const block = cursor.next();
         if (block) {
-          this.read(block);
+          // The first pass after a clear() meets no earlier record; a re-walk after a lost position may.
+          this.read(block, restarts === 0);
           continue;
         }
         if (cursor.lost && restarts++ < MAX_RESTARTS) {
@@ -281,11 +282,17 @@ export class Annotator {
     });
   }
 
-  /** Matches one block and paints its mentions, replacing whatever was found before in any of its text nodes. */
-  private read(block: Block): void {
-    for (const node of block.nodes) {
-      const old = this.byNode.get(node);
-      if (old) this.drop(old);
+  /**
+   * Matches one block and paints its mentions, replacing whatever was found
+   * before in any of its text nodes. `fresh`: nothing was found in this block
+   * before, so its text nodes need not be listed unless it has a mention.
+   */
+  private read(block: Block, fresh = false): void {
+    if (!fresh && this.records.size) {
+      for (const node of block.nodes) {
+        const old = this.byNode.get(node);
+        if (old) this.drop(old);
+      }
     }
     const mentions = this.o.matcher.matchBlock(block.text);
     if (!mentions.length) return;
