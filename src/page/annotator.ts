@@ -315,7 +315,9 @@ export class Annotator {
       this.mentionCount++;
     }
     if (!record.ranges.length) return;
-    for (const node of block.nodes) this.byNode.set(node, record);
+    // The nodes up to the last mention: a change further on re-reads the whole block, which finds this record through them.
+    const last = record.mentions[record.mentions.length - 1]!.end;
+    for (const node of block.upTo ? block.upTo(last).nodes : block.nodes) this.byNode.set(node, record);
     this.records.add(record);
   }
 

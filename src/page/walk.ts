@@ -23,6 +23,8 @@ export interface Block {
   readonly nodes: Text[];
   /** starts[i] is where nodes[i] begins in `text`. */
   readonly starts: number[];
+  /** The text nodes as far as `offset` at least (all of them for a block built whole). */
+  upTo?(offset: number): { nodes: Text[]; starts: number[] };
 }
 
 /** The tag of the element hosting Backstory's own UI; never read as page text. */
@@ -119,11 +121,16 @@ function startOf(root: Document | Element): Node | null {
 
 /**
  * A block read as a few parts: text nodes, and inline subtrees whose text came
- * in one call. Its text nodes are listed on first use, which for most blocks
- * (those without a mention) is never.
+ * in one call. Its text nodes are listed on demand and only as far as asked
+ * (up to the block's last mention), which for most blocks is never.
  */
 class PartsBlock implements Block {
-  private mapped: { nodes: Text[]; starts: number[] } | null = null;
+  private readonly listed: Text[] = [];
+  private readonly at: number[] = [];
+  /** Where the listed nodes end in `text`. */
+  private end = 0;
+  private part = 0;
+  private walker: TreeWalker | null = null;
 
   constructor(
     readonly text: string,
@@ -131,34 +138,39 @@ class PartsBlock implements Block {
   ) {}
 
   get nodes(): Text[] {
-    return (this.mapped ??= this.map()).nodes;
+    return this.upTo(Infinity).nodes;
   }
 
   get starts(): number[] {
-    return (this.mapped ??= this.map()).starts;
+    return this.upTo(Infinity).starts;
   }
 
-  private map(): { nodes: Text[]; starts: number[] } {
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let at = 0;
-    const add = (t: Text) => {
-      const len = t.data.length;
-      if (!len) return;
-      nodes.push(t);
-      starts.push(at);
-      at += len;
-    };
-    for (const part of this.parts) {
-      if (part.nodeType === TEXT) {
-        add(part as Text);
-        continue;
-      }
-      const doc = part.ownerDocument!;
-      const walker = doc.createTreeWalker(part, SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) add(t as Text);
+  upTo(offset: number): { nodes: Text[]; starts: number[] } {
+    while (this.end <= offset) {
+      const t = this.nextText();
+      if (!t) break;
+      // The length alone: reading `data` would make a script string of every node's text again.
+      const len = t.length;
+      if (!len) continue;
+      this.listed.push(t);
+      this.at.push(this.end);
+      this.end += len;
     }
-    return { nodes, starts };
+    return { nodes: this.listed, starts: this.at };
+  }
+
+  private nextText(): Text | null {
+    for (;;) {
+      if (this.walker) {
+        const t = this.walker.nextNode();
+        if (t) return t as Text;
+        this.walker = null;
+      }
+      const part = this.parts[this.part++];
+      if (!part) return null;
+      if (part.nodeType === TEXT) return part as Text;
+      this.walker = part.ownerDocument!.createTreeWalker(part, SHOW_TEXT);
+    }
   }
 }
 
@@ -297,7 +309,7 @@ export function collectBlocks(root: Document | Element): Block[] {
 
 /** The text node and offset inside it for a position in a block's text (an end position resolves to the end of the earlier node). */
 export function locate(block: Block, offset: number, preferEnd = false): { node: Text; offset: number } {
-  const { starts, nodes } = block;
+  const { starts, nodes } = block.upTo ? block.upTo(offset) : block;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

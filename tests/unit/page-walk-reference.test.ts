@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { collectBlocks, HOST_TAG, MAX_BLOCK_CHARS } from '../../src/page/walk';
-import { collectBlocks as referenceBlocks } from './helpers/reference-walk';
+import { collectBlocks, HOST_TAG, locate, MAX_BLOCK_CHARS } from '../../src/page/walk';
+import { collectBlocks as referenceBlocks, locate as referenceLocate } from './helpers/reference-walk';
 
 type Spec = { text: string } | { tag: string; attrs: [string, string][]; children: Spec[] };
 
@@ -63,6 +63,21 @@ describe('the walk equals the node-by-node reference', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test('locating an offset lists only the nodes it needs and finds what the full listing finds', () => {
+    fc.assert(
+      fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 6 }), fc.nat(), fc.boolean(), (body, pick, preferEnd) => {
+        const d = page(body);
+        const ours = collectBlocks(d);
+        const theirs = referenceBlocks(d);
+        ours.forEach((b, i) => {
+          const offset = pick % (b.text.length + 1);
+          expect(locate(b, offset, preferEnd)).toEqual(referenceLocate(theirs[i]!, offset, preferEnd));
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 
