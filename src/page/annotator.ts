@@ -56,8 +56,11 @@ const ELEMENT = 1;
 /** Restarts of a walk whose position the page removed; more means a page in constant churn, and mutations cover the rest. */
 const MAX_RESTARTS = 3;
 
-function pageKey(loc: Location): string {
-  return loc.pathname + loc.search;
+/** The page's address less its fragment; document.URL, because the first touch of `location` from a content script costs milliseconds. */
+function pageKey(doc: Document): string {
+  const url = doc.URL;
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 function isBlockish(el: Element): boolean {
@@ -103,7 +106,7 @@ export class Annotator {
   painted = false;
 
   constructor(private readonly o: AnnotatorOptions) {
-    this.page = pageKey(o.win.location);
+    this.page = pageKey(o.doc);
   }
 
   get mentions(): number {
@@ -336,7 +339,7 @@ export class Annotator {
 
   private onMutations(list: MutationRecord[]): void {
     if (this.destroyed) return;
-    const key = pageKey(this.o.win.location);
+    const key = pageKey(this.o.doc);
     if (key !== this.page) {
       this.page = key;
       this.o.onNavigate?.();

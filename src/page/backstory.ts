@@ -123,7 +123,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   }
 
   function shows(kind: MentionKind): boolean {
-    return !!settings && showsKind(settings, host(), kind);
+    return !!settings && showsKind(settings, host, kind);
   }
 
   function activate(): void {
@@ -205,6 +205,26 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     safe(() => a.ui.destroy());
   }
 
+  let watching = false;
+  /** Follows settings changes from now on, and catches up on any made since they were first read. */
+  function watch(): void {
+    if (watching || destroyed) return;
+    watching = true;
+    try {
+      cleanups.push(deps.watchSettings(guard(apply)));
+    } catch (e) {
+      onError(e);
+      return;
+    }
+    const seen = JSON.stringify(settings);
+    deps.loadSettings().then(
+      guard((s: Settings) => {
+        if (JSON.stringify(s) !== seen) apply(s);
+      }),
+      onError,
+    );
+  }
+
   function painted(a: Active, mentions: number): void {
     if (a !== active) return;
     a.painter.flush();
@@ -220,6 +240,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     });
     // Detail as a JSON string as well: an object made in the content script's world may not be readable in the page's.
     safe(() => win.dispatchEvent(new win.CustomEvent('backstory:painted', { detail: JSON.stringify(detail) })));
+    watch();
   }
 
   /** Card data by entity and date, asked of the background once; a failed answer is forgotten so the next hover asks again. */
@@ -256,7 +277,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
 
   function apply(s: Settings): void {
     settings = s;
-    const on = siteEnabled(s, host());
+    const on = siteEnabled(s, host);
     if (!on) return deactivate();
     if (!active) return activate();
     active.painter.show(s.kinds);
@@ -314,10 +335,11 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       }));
       const s = await deps.loadSettings();
       if (destroyed) return;
-      cleanups.push(deps.watchSettings(guard(apply)));
       const start = perf.now();
       apply(s);
       startupMs = perf.now() - start;
+      // Painting first: subscribing to storage changes costs a few ms the first time. With nothing to paint, at once.
+      if (!active) watch();
     } catch (e) {
       onError(e);
     }

@@ -117,13 +117,19 @@ export function parseSettings(stored: unknown, migrations: Readonly<Record<numbe
 }
 
 /** Whether highlights of `kind` show on `host` (a host or URL) under these settings. */
-export function showsKind(s: Settings, host: string, kind: MentionKind): boolean {
+export function showsKind(s: Settings, host: string | (() => string), kind: MentionKind): boolean {
   return siteEnabled(s, host) && s.kinds[kind];
 }
 
-/** Whether highlights show at all on `host` (a host or URL). */
-export function siteEnabled(s: Settings, host: string): boolean {
-  const key = siteKey(host);
+/**
+ * Whether highlights show at all on `host` (a host or URL). The host may come
+ * as a function, asked only when some site is switched off: reading the
+ * page's location costs a content script more than a small page's matching.
+ */
+export function siteEnabled(s: Settings, host: string | (() => string)): boolean {
+  if (!s.enabled) return false;
+  if (!s.disabledSites.length) return true;
+  const key = siteKey(typeof host === 'function' ? host() : host);
   return s.enabled && (key === null || !s.disabledSites.includes(key));
 }
 

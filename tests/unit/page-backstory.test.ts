@@ -106,6 +106,28 @@ describe('startBackstory', () => {
     expect(ours()).toHaveLength(4);
   });
 
+  test('settings are watched from the first paint on, and a change made before it is not lost', async () => {
+    installHighlights();
+    document.body.innerHTML = STORY;
+    let stored = settings();
+    let watched = 0;
+    h = start({
+      loadSettings: async () => stored,
+      watchSettings: () => {
+        watched++;
+        return () => undefined;
+      },
+    });
+    await h.app.settled;
+    // The reader turns people off while the page is still being read: no change event reaches us yet.
+    stored = settings({ kinds: { person: false, country: true, demonym: true, capital: true } });
+    expect(watched).toBe(0);
+    await until(() => h!.painted() === 1);
+    expect(watched).toBe(1);
+    await until(() => !ours().includes('backstory-person'));
+    expect(ours()).toEqual(['backstory-capital', 'backstory-country', 'backstory-demonym']);
+  });
+
   test('off from the start: nothing is read or painted, and no host is added', async () => {
     installHighlights();
     document.body.innerHTML = STORY;
