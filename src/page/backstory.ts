@@ -136,14 +136,17 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       return;
     }
     const painter = new Painter(win);
-    // The first batch at once (the top of the page shows quickly), then at most four a second, and the last when the work is done.
+    // The first batch at once (the top of the page shows quickly) and the last when the work is done. In
+    // between, only once as many new ranges wait as are painted: the browser rebuilds its marks for every
+    // range of a highlight on each change, so flushing at a steady rate would cost the square of a long page's ranges.
     let flushedAt = -Infinity;
     const slicer = new Slicer({
       win, onError,
       beforeSlice: () => painter.sync(),
       afterSlice: (idle) => {
+        if (!painter.dirty) return;
         const now = perf.now();
-        if (painter.dirty && (idle || now - flushedAt >= 250)) {
+        if (idle || flushedAt === -Infinity || (now - flushedAt >= 250 && painter.pendingCount >= painter.count())) {
           painter.flush();
           flushedAt = now;
         }

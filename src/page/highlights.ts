@@ -56,6 +56,7 @@ export class Painter {
    * comparing sizes on each sync notices that cheaply and refills them.
    */
   private readonly owned = new Map<MentionKind, Set<AbstractRange>>();
+  private waiting = 0;
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
 
   constructor(win: Window & typeof globalThis) {
@@ -75,10 +76,17 @@ export class Painter {
     let set = this.pending.get(kind);
     if (!set) this.pending.set(kind, (set = new Set()));
     set.add(range);
+    this.waiting++;
+  }
+
+  /** Ranges found since the last flush. */
+  get pendingCount(): number {
+    return this.waiting;
   }
 
   delete(kind: MentionKind, range: AbstractRange): void {
-    if (!this.pending.get(kind)?.delete(range)) {
+    if (this.pending.get(kind)?.delete(range)) this.waiting--;
+    else {
       this.highlights.get(kind)?.delete(range);
       this.owned.get(kind)?.delete(range);
     }
@@ -97,6 +105,7 @@ export class Painter {
       }
     }
     this.pending.clear();
+    this.waiting = 0;
   }
 
   get dirty(): boolean {
@@ -105,6 +114,7 @@ export class Painter {
 
   clear(): void {
     this.pending.clear();
+    this.waiting = 0;
     this.owned.clear();
     for (const h of this.highlights.values()) h.clear();
   }
@@ -156,6 +166,7 @@ export class Painter {
   }
 
   destroy(): void {
+    this.waiting = 0;
     if (!this.api) return;
     for (const kind of MENTION_KINDS) {
       const ours = this.highlights.get(kind)!;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Card } from '../../src/knowledge/cards';
 import type { PageMatcher } from '../../src/matching/types';
 import { isContextGone, startBackstory, type Backstory, type BackstoryDeps } from '../../src/page/backstory';
+import { Painter } from '../../src/page/highlights';
 import { HOST_TAG } from '../../src/page/walk';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/platform/settings-schema';
 import { cardTranslator } from '../../src/ui/card/messages';
@@ -126,6 +127,27 @@ describe('startBackstory', () => {
     expect(watched).toBe(1);
     await until(() => !ours().includes('backstory-person'));
     expect(ours()).toEqual(['backstory-capital', 'backstory-country', 'backstory-demonym']);
+  });
+
+  test('a long page is handed to the browser in a few growing batches, not at a steady rate', async () => {
+    installHighlights();
+    document.body.innerHTML = Array.from({ length: 1500 }, (_, i) => `<p>Item ${i}: Wang Yi met Yoshihide Suga in Tokyo.</p>`).join('');
+    // Every clock read moves time on by 2 ms: slices end quickly and the 250 ms spacing is passed again and again.
+    let now = 0;
+    const clock = vi.spyOn(win.performance, 'now').mockImplementation(() => (now += 2));
+    const flush = vi.spyOn(Painter.prototype, 'flush');
+    try {
+      h = start();
+      await until(() => h!.painted() === 1);
+      const painted = [...registry.values()].reduce((n, hl) => n + hl.size, 0);
+      expect(painted).toBe(4500);
+      // Each flush makes the browser rebuild the marks of every range so far: doubling batches keep that linear.
+      expect(flush.mock.calls.length).toBeGreaterThan(1);
+      expect(flush.mock.calls.length).toBeLessThanOrEqual(Math.ceil(Math.log2(painted)) + 2);
+    } finally {
+      clock.mockRestore();
+      flush.mockRestore();
+    }
   });
 
   test('off from the start: nothing is read or painted, and no host is added', async () => {
