@@ -3,24 +3,16 @@
  * invalidation signal) to the page side in src/page, which does the work.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import browser from 'webextension-polyfill';
 import indexJson from '../src/generated/match-index.json';
 import { startBackstory } from '../src/page/backstory';
 import { createPageMatcher, type MatchIndex } from '../src/matching/index';
 import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
 import { loadSettings, watchSettings } from '../src/platform/settings';
+import { lookupMessage, uiLanguage } from '../src/platform/i18n';
 import { cardTranslator } from '../src/ui/card/messages';
 import '../src/page/highlight.css';
 
-let uiLanguage: string | undefined;
-
-function safeUiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
+let language: string | undefined;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -39,10 +31,10 @@ export default defineContentScript({
         watchSettings,
         fetchCard: (entity, date) => askBackground('card', { entity, date }),
         serveTab: (handlers) => serve<TabProtocol>(handlers),
-        t: cardTranslator((key, subs) => browser.i18n.getMessage(key, subs)),
-        // A getter: the card asks when it is first drawn, so the i18n bindings are not set up on every page load.
+        t: cardTranslator(lookupMessage),
+        // A getter: the card asks when it is first drawn, so a page without cards never calls into the browser for it.
         get language() {
-          return (uiLanguage ??= safeUiLanguage());
+          return (language ??= uiLanguage());
         },
       });
       ctx.onInvalidated(() => app.destroy());

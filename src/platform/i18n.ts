@@ -3,7 +3,8 @@
  * a misspelt key fails the type check. `translatorFrom` renders a messages
  * file the way the browser does, for tests and for the CLI.
  */
-import browser from 'webextension-polyfill';
+// The browser's own API rather than webextension-polyfill: the content script uses these, and the polyfill's set-up is too slow for every page load.
+import { browser } from 'wxt/browser';
 import type en from '../../assets/public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
@@ -42,6 +43,19 @@ export const t: Translate = (key, ...subs) => {
     return key;
   }
 };
+
+/**
+ * The browser's message for a key only known at run time (the card's keys); ''
+ * when missing or unreadable, as the browser itself answers a missing key.
+ */
+export function lookupMessage(key: string, subs: string[]): string {
+  try {
+    // WXT types getMessage by the English file's keys; a key outside it just reads as missing.
+    return browser.i18n.getMessage(key as MessageKey, subs) || '';
+  } catch {
+    return '';
+  }
+}
 
 /** The browser's UI language ("en-US", "ja"), for dates and numbers. */
 export function uiLanguage(): string {

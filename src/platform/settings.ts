@@ -2,21 +2,22 @@
  * Settings in extension storage: sync where the browser has it (so they follow
  * the reader to other machines), local otherwise or when sync refuses.
  */
-import browser, { type Storage } from 'webextension-polyfill';
+// The browser's own promise-based API rather than webextension-polyfill, whose set-up the content script cannot afford on every page.
+import { browser, type Browser } from 'wxt/browser';
 import { KEYS, parseSettings, SETTINGS_VERSION, storedVersion, type Settings } from './settings-schema';
 
 const OUR_KEYS: ReadonlySet<string> = new Set(Object.values(KEYS));
 
-let chosen: Promise<Storage.StorageArea> | null = null;
+let chosen: Promise<Browser.storage.StorageArea> | null = null;
 
 /**
  * Sync when it answers, local otherwise: Firefox with sync turned off in
  * about:config, or a browser without it, rejects or lacks storage.sync. The
  * choice is made once, so reads and writes always meet in the same area.
  */
-function area(): Promise<Storage.StorageArea> {
+function area(): Promise<Browser.storage.StorageArea> {
   chosen ??= (async () => {
-    const sync = browser.storage.sync as Storage.StorageArea | undefined;
+    const sync = browser.storage.sync as Browser.storage.StorageArea | undefined;
     if (sync) {
       try {
         await sync.get(KEYS.version);
