@@ -186,7 +186,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       hitTest: (x, y) => a.annotator.mentionAt(x, y),
       inCard: (target) => a.ui.contains(target),
       open: (hit, pointer) => void openCard(a, hit, pointer),
-      prefetch: (hit) => void cardData(hit.mention.entity).catch(() => undefined),
+      prefetch: (hit, pointer) => void prepareCard(a, hit, pointer),
       close: () => a.ui.hide(),
     });
     painter.show(settings!.kinds);
@@ -259,9 +259,26 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     return p;
   }
 
+  /** While the pointer comes to rest: fetch the card's data and draw it unseen, so the rest only has to reveal it. */
+  async function prepareCard(a: Active, hit: MentionHit, pointer: { x: number; y: number }): Promise<void> {
+    let card: Card | null = null;
+    try {
+      card = await cardData(hit.mention.entity);
+    } catch {
+      return;
+    }
+    if (destroyed || a !== active || !card || a.ui.open || a.hover.active) return;
+    try {
+      a.ui.prepare({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
+    } catch (e) {
+      onError(e);
+    }
+  }
+
   async function openCard(a: Active, hit: MentionHit, pointer: { x: number; y: number }): Promise<void> {
     const seq = ++a.seq;
-    a.ui.hide();
+    // A card drawn unseen for this very mention is kept, to be revealed.
+    if (a.ui.open) a.ui.hide();
     let card: Card | null = null;
     try {
       card = await cardData(hit.mention.entity);
@@ -272,7 +289,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     // A newer hover (or a close) came while the background answered: this one is stale.
     if (destroyed || a !== active || seq !== a.seq || a.hover.active !== hit || !card) return;
     try {
-      a.ui.show({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer });
+      a.ui.show({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
     } catch (e) {
       onError(e);
     }

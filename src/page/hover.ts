@@ -13,8 +13,8 @@ export interface HoverOptions {
   /** Whether an event target is Backstory's card. */
   inCard: (target: EventTarget | null) => boolean;
   open: (hit: MentionHit, pointer: { x: number; y: number }) => void;
-  /** Called when the pointer has paused on a mention, before the rest completes: time to fetch the card's data. */
-  prefetch?: (hit: MentionHit) => void;
+  /** Called when the pointer has paused on a mention, before the rest completes: time to fetch and draw the card unseen. */
+  prefetch?: (hit: MentionHit, pointer: { x: number; y: number }) => void;
   close: () => void;
   /** Wraps every listener so nothing thrown reaches the page. */
   guard: <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
@@ -126,7 +126,7 @@ export class HoverController {
     if (prefetch) {
       this.prefetchTimer = win.setTimeout(this.o.guard(() => {
         const hit = this.o.hitTest(this.x, this.y);
-        if (hit) prefetch(hit);
+        if (hit) prefetch(hit, { x: this.x, y: this.y });
       }), Math.min(100, rest / 3));
     }
   }

@@ -134,4 +134,35 @@ describe('card host', () => {
     ui.destroy();
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });
+
+  test('a card prepared while the pointer comes to rest stays unseen, and show() for that mention reveals it at once', async () => {
+    document.body.innerHTML = '<p id="p">Yoshihide Suga and Wang Yi</p>';
+    const ui = createCardUi(document, { t, language: 'en', onClose: () => {} });
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('p')!);
+    const card = cardFor(k, 'Yoshihide Suga', '2020-11-20')!;
+    const key = {};
+    ui.prepare({ card, match: null, anchor: range, key });
+    const shadow = document.querySelector(HOST_TAG)!.shadowRoot!;
+    const floating = shadow.querySelector('div > *') as HTMLElement;
+    expect(floating.style.visibility).toBe('hidden');
+    expect(ui.open).toBe(false);
+    // Placing it is asynchronous (floating-ui): let it finish.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(floating.style.visibility).toBe('hidden');
+    ui.show({ card, match: null, anchor: range, key });
+    // Revealed in the same task, the very element drawn before: nothing is drawn again.
+    expect(floating.style.visibility).toBe('visible');
+    expect(shadow.querySelector('div > *')).toBe(floating);
+    expect(floating.isConnected).toBe(true);
+    expect(ui.open).toBe(true);
+    // Another mention is drawn afresh, hidden until placed.
+    ui.show({ card: cardFor(k, 'Wang Yi', '2020-11-20')!, match: null, anchor: range, key: {} });
+    const other = shadow.querySelector('div > *') as HTMLElement;
+    expect(other.getAttribute('aria-label') ?? other.querySelector('[role="dialog"]')?.getAttribute('aria-label')).toContain('Wang Yi');
+    // prepare() never disturbs an open card.
+    ui.prepare({ card, match: null, anchor: range, key });
+    expect((shadow.querySelector('div > *') as HTMLElement).outerHTML).toContain('Wang Yi');
+    ui.destroy();
+  });
 });

@@ -18,10 +18,18 @@ export interface ShowOptions {
   anchor: Range;
   /** Where the pointer is, so a mention broken over two lines gets the card beside the right line. */
   pointer?: { x: number; y: number };
+  /** Identifies the mention (the same mention gives the same key): a card prepared for it is shown as it is. */
+  key?: unknown;
 }
 
 export interface CardUi {
   show(opts: ShowOptions): void;
+  /**
+   * Draws and places a card unseen, while the pointer is still coming to rest,
+   * so that show() for the same mention only has to reveal it. Does nothing
+   * while a card is open.
+   */
+  prepare(opts: ShowOptions): void;
   hide(): void;
   readonly open: boolean;
   /** Whether an event's target is the card (events from inside a shadow root are retargeted to its host). */
@@ -34,6 +42,8 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
   let mountPoint: HTMLElement | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   let isOpen = false;
+  /** The card drawn by prepare() and not yet shown: what it shows, and whether it has been placed. */
+  let prepared: { card: Card; key: unknown; placed: boolean } | null = null;
 
   function ensureHost(): HTMLElement {
     if (!host) {
@@ -70,41 +80,70 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
     stopAutoUpdate = null;
   }
 
+  /** Renders the card hidden (so it never flashes at the corner of the screen) and returns its element. */
+  function draw({ card, match }: ShowOptions): HTMLElement | null {
+    ensureHost();
+    stopFollowing();
+    render(<CardView card={card} match={match} t={opts.t} language={opts.language} onClose={opts.onClose} />, mountPoint!);
+    const floating = mountPoint!.firstElementChild as HTMLElement | null;
+    if (floating) floating.style.visibility = 'hidden';
+    return floating;
+  }
+
+  function placer(floating: HTMLElement, { anchor, pointer }: ShowOptions, reveal: boolean) {
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: (anchor.startContainer.parentElement ?? undefined) as Element | undefined,
+    };
+    const update = (then?: () => void) =>
+      void computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(pointer), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      })
+        .then(({ x, y }) => {
+          floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+          if (reveal) floating.style.visibility = 'visible';
+          then?.();
+        })
+        .catch(() => undefined);
+    return { reference, update };
+  }
+
+  function forget(): void {
+    prepared = null;
+  }
+
   return {
     get open() {
       return isOpen;
     },
-    show({ card, match, anchor, pointer }) {
-      ensureHost();
-      stopFollowing();
-      render(<CardView card={card} match={match} t={opts.t} language={opts.language} onClose={opts.onClose} />, mountPoint!);
-      isOpen = true;
-      const floating = mountPoint!.firstElementChild as HTMLElement | null;
+    prepare(o) {
+      if (isOpen) return;
+      const floating = draw(o);
       if (!floating) return;
-      // Hidden until placed, so it never flashes at the corner of the screen.
-      floating.style.visibility = 'hidden';
-      const reference: VirtualElement = {
-        getBoundingClientRect: () => anchor.getBoundingClientRect(),
-        getClientRects: () => anchor.getClientRects(),
-        contextElement: (anchor.startContainer.parentElement ?? undefined) as Element | undefined,
-      };
-      const update = () => {
-        void computePosition(reference, floating, {
-          strategy: 'fixed',
-          placement: 'bottom-start',
-          middleware: [inline(pointer), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-        })
-          .then(({ x, y }) => {
-            floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-            floating.style.visibility = 'visible';
-          })
-          .catch(() => undefined);
-      };
-      stopAutoUpdate = autoUpdate(reference, floating, update, { animationFrame: false });
+      const mine: { card: Card; key: unknown; placed: boolean } = { card: o.card, key: o.key, placed: false };
+      prepared = mine;
+      placer(floating, o, false).update(() => {
+        mine.placed = true;
+      });
+    },
+    show(o) {
+      const ready = prepared && prepared.placed && o.key !== undefined && prepared.key === o.key && prepared.card === o.card;
+      forget();
+      const floating = ready ? (mountPoint!.firstElementChild as HTMLElement | null) : draw(o);
+      isOpen = true;
+      if (!floating) return;
+      // Drawn and placed while the pointer came to rest: show it in this very frame, then follow the page as usual.
+      if (ready) floating.style.visibility = 'visible';
+      const { reference, update } = placer(floating, o, true);
+      stopAutoUpdate = autoUpdate(reference, floating, () => update(), { animationFrame: false });
     },
     hide() {
       stopFollowing();
-      if (mountPoint && isOpen) render(null, mountPoint);
+      if (mountPoint && (isOpen || prepared)) render(null, mountPoint);
+      forget();
       isOpen = false;
     },
     contains(target) {
@@ -112,6 +151,7 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
     },
     destroy() {
       stopFollowing();
+      forget();
       if (mountPoint) render(null, mountPoint);
       host?.remove();
       host = null;
