@@ -120,7 +120,10 @@ export class HoverController {
     win.clearTimeout(this.restTimer);
     win.clearTimeout(this.prefetchTimer);
     const rest = this.o.restMs ?? 350;
-    this.restTimer = win.setTimeout(this.o.guard(() => this.onRest()), rest);
+    // Counted from when the pointer moved, not from when the event reached us: Chromium hands pointermove
+    // over with the next animation frame, up to a frame after the movement.
+    const late = Math.min(rest, Math.max(0, win.performance.now() - e.timeStamp));
+    this.restTimer = win.setTimeout(this.o.guard(() => this.onRest()), rest - late);
     // The card's data comes from the background; asking early hides that round trip inside the rest delay.
     const prefetch = this.o.prefetch;
     if (prefetch) {

@@ -49,6 +49,17 @@ describe('hover timing', () => {
     expect(events).toEqual(['prefetch', 'open']);
   });
 
+  test('the rest is counted from when the pointer moved, not from when the event arrived', () => {
+    const e = new PointerEvent('pointermove', { clientX: 10, clientY: 10, pointerType: 'mouse' });
+    // Chromium delivers pointermove with the next animation frame: this one arrives 16 ms after the movement.
+    Object.defineProperty(e, 'timeStamp', { value: performance.now() - 16 });
+    window.dispatchEvent(e);
+    vi.advanceTimersByTime(333);
+    expect(events).toEqual(['prefetch']);
+    vi.advanceTimersByTime(2);
+    expect(events).toEqual(['prefetch', 'open']);
+  });
+
   test('a pointer that keeps moving neither prefetches nor opens', () => {
     for (let i = 0; i < 20; i++) {
       move(10 + i * 5, 10);
