@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The content script runs on every page load, and the polyfill's set-up alone cost ~4 ms of it; the browsers' own promise API is enough.
-    files: ['entrypoints/content.ts', 'entrypoints/content/**/*.{ts,tsx}', 'src/platform/**/*.{ts,tsx}'],
+    files: ['entrypoints/backstory.ts', 'src/platform/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: "The content script and the platform modules it shares use { browser } from 'wxt/browser', not the polyfill." }] }],
     },

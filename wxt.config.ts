@@ -26,6 +26,10 @@ export default defineConfig({
     // the active tab's URL, to tell a web page whose script has not loaded from a page no extension may touch.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The content script is entrypoints/backstory.ts, an unlisted script (see there why), declared here.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['backstory.js'], css: ['highlight.css'], run_at: 'document_idle' },
+    ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,53 @@
+/**
+ * The content script: binds the browser (settings, messaging, i18n) to the
+ * page side in src/page, which does the work.
+ *
+ * A plain script (WXT's unlisted script; the manifest entry is in
+ * wxt.config.ts) rather than WXT's content-script entry: that wrapper starts
+ * every page with a window.postMessage and a document event announcing the
+ * script (~5 ms of the start-up on a large page, and visible to the page's
+ * own scripts). Its one service, noticing that the extension went away, is
+ * done here with a once-a-second look at the runtime.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import indexJson from '../src/generated/match-index.json';
+import { startBackstory } from '../src/page/backstory';
+import { createPageMatcher, type MatchIndex } from '../src/matching/index';
+import { lookupMessage, uiLanguage } from '../src/platform/i18n';
+import { extensionAlive } from '../src/platform/lifetime';
+import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
+import { loadSettings, watchSettings } from '../src/platform/settings';
+import { cardTranslator } from '../src/ui/card/messages';
+
+let language: string | undefined;
+
+export default defineUnlistedScript(() => {
+  try {
+    const app = startBackstory({
+      win: window,
+      doc: document,
+      createMatcher: () => createPageMatcher(indexJson as unknown as MatchIndex),
+      describe: async (ids, date) => {
+        const described = await askBackground('describe', { entities: ids, date });
+        return Object.fromEntries(ids.map((id) => [id, { name: described[id]?.name ?? id }]));
+      },
+      loadSettings,
+      watchSettings,
+      fetchCard: (entity, date) => askBackground('card', { entity, date }),
+      serveTab: (handlers) => serve<TabProtocol>(handlers),
+      t: cardTranslator(lookupMessage),
+      // A getter: the card asks when it is first drawn, so a page without cards never calls into the browser for it.
+      get language() {
+        return (language ??= uiLanguage());
+      },
+    });
+    // The extension reloaded, updated or removed under an open page: take everything down without waiting for the reader.
+    const watch = window.setInterval(() => {
+      if (extensionAlive()) return;
+      window.clearInterval(watch);
+      app.destroy();
+    }, 1000);
+  } catch {
+    // Never let Backstory's start-up break the page.
+  }
+});
