@@ -106,6 +106,7 @@ export class Painter {
     }
     this.pending.clear();
     this.waiting = 0;
+    this.sync();
   }
 
   get dirty(): boolean {
@@ -145,7 +146,9 @@ export class Painter {
         ours.clear();
         for (const r of owned) ours.add(r);
       }
-      if (this.shown[kind]) {
+      // An empty highlight is not registered: registering one costs the page a frame (a full-page one on a
+      // long page) before there is anything to show.
+      if (this.shown[kind] && owned?.size) {
         if (current !== ours) registry.set(name, ours);
       } else if (current === ours) {
         registry.delete(name);
