@@ -121,20 +121,24 @@ function startOf(root: Document | Element): Node | null {
 
 /**
  * A block read as a few parts: text nodes, and inline subtrees whose text came
- * in one call. Its text nodes are listed on demand and only as far as asked
- * (up to the block's last mention), which for most blocks is never.
+ * in one call. Its text nodes are the non-empty ones in document order from
+ * its first part on (nothing but flowing text lies between its parts), listed
+ * on demand and only as far as asked, which for most blocks is never.
  */
 class PartsBlock implements Block {
   private readonly listed: Text[] = [];
   private readonly at: number[] = [];
+  private readonly view = { nodes: this.listed, starts: this.at };
   /** Where the listed nodes end in `text`. */
   private end = 0;
-  private part = 0;
-  private walker: TreeWalker | null = null;
+  /** The last text node the walk reached (listed or empty), null before the first. */
+  private last: Node | null = null;
 
   constructor(
     readonly text: string,
-    private readonly parts: readonly Node[],
+    private readonly first: Node,
+    /** One text walker shared by the blocks of a walk: making one per block cost more than the listing. */
+    private readonly walker: () => TreeWalker,
   ) {}
 
   get nodes(): Text[] {
@@ -146,7 +150,8 @@ class PartsBlock implements Block {
   }
 
   upTo(offset: number): { nodes: Text[]; starts: number[] } {
-    while (this.end <= offset) {
+    const total = this.text.length;
+    while (this.end <= offset && this.end < total) {
       const t = this.nextText();
       if (!t) break;
       // The length alone: reading `data` would make a script string of every node's text again.
@@ -156,21 +161,17 @@ class PartsBlock implements Block {
       this.at.push(this.end);
       this.end += len;
     }
-    return { nodes: this.listed, starts: this.at };
+    return this.view;
   }
 
   private nextText(): Text | null {
-    for (;;) {
-      if (this.walker) {
-        const t = this.walker.nextNode();
-        if (t) return t as Text;
-        this.walker = null;
-      }
-      const part = this.parts[this.part++];
-      if (!part) return null;
-      if (part.nodeType === TEXT) return part as Text;
-      this.walker = part.ownerDocument!.createTreeWalker(part, SHOW_TEXT);
-    }
+    if (!this.last && this.first.nodeType === TEXT) return (this.last = this.first) as Text;
+    const w = this.walker();
+    // The shared walker may have been moved by another block since.
+    w.currentNode = this.last ?? this.first;
+    const t = w.nextNode();
+    if (t) this.last = t;
+    return t as Text | null;
   }
 }
 
@@ -186,7 +187,9 @@ export class BlockCursor {
   private boundary = false;
   private readonly open: boolean[] = [];
   private text = '';
-  private parts: Node[] = [];
+  private first: Node | null = null;
+  private textWalker: TreeWalker | null = null;
+  private readonly walker = () => (this.textWalker ??= this.root!.ownerDocument!.createTreeWalker(this.root!, SHOW_TEXT));
   private editables: Set<Element> | null;
   private epoch = editableEpoch;
 
@@ -204,7 +207,7 @@ export class BlockCursor {
   lost = false;
 
   get done(): boolean {
-    return this.node === null && this.parts.length === 0;
+    return this.node === null && this.first === null;
   }
 
   /** The next block with visible text, or null when the subtree is exhausted. */
@@ -259,18 +262,18 @@ export class BlockCursor {
   private append(part: Node, text: string): Block | null {
     const out = this.boundary ? this.take() : null;
     this.boundary = false;
-    this.parts.push(part);
+    this.first ??= part;
     this.text += text;
     if (this.text.length >= MAX_BLOCK_CHARS) this.boundary = true;
     return out;
   }
 
   private take(): Block | null {
-    const { text, parts } = this;
+    const { text, first } = this;
     this.text = '';
-    this.parts = [];
+    this.first = null;
     // Whitespace between blocks is dropped here; the caller's loop walks on.
-    return parts.length && /\S/.test(text) ? new PartsBlock(text, parts) : null;
+    return first && /\S/.test(text) ? new PartsBlock(text, first, this.walker) : null;
   }
 
   /**
