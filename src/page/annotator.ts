@@ -10,8 +10,14 @@ import type { Painter } from './highlights';
 import type { Slicer } from './slices';
 import { BlockCursor, blockAncestor, editablesChanged, isExcluded, locate, type Block } from './walk';
 
+/**
+ * What was found in one block. Neither the block nor its text is kept (on a
+ * long page that was a megabyte of strings for the garbage collector to copy
+ * about): only its text nodes as far as the last mention, and where each starts.
+ */
 export interface BlockRecord {
-  block: Block;
+  nodes: readonly Text[];
+  starts: readonly number[];
   mentions: Mention[];
   /**
    * Static, not live, ranges: the document updates every live Range on every
@@ -87,7 +93,7 @@ export class Annotator {
   private readonly records = new Set<BlockRecord>();
   private byNode = new WeakMap<Text, BlockRecord>();
   /** A Map, not a WeakMap: the ranges are ours and leave it when dropped, and thousands of weak entries cost every major GC. */
-  private readonly byRange = new Map<AbstractRange, { record: BlockRecord; index: number }>();
+  private readonly byRange = new Map<AbstractRange, BlockRecord>();
   private readonly counts = new Map<string, EntityCount>();
   private observer: MutationObserver | null = null;
   /** Mutation records not yet looked at, one array per observer callback. */
@@ -137,8 +143,8 @@ export class Annotator {
     const ranges = this.o.painter.rangesAt(x, y);
     if (ranges) {
       for (const r of ranges) {
-        const ref = this.byRange.get(r);
-        if (ref && this.records.has(ref.record)) return this.hit(ref.record, ref.index);
+        const record = this.byRange.get(r);
+        if (record && this.records.has(record)) return this.hit(record, record.ranges.indexOf(r));
       }
       return null;
     }
@@ -173,7 +179,8 @@ export class Annotator {
   private hit(record: BlockRecord, index: number): MentionHit {
     const mention = record.mentions[index]!;
     const painted = record.ranges[index]!;
-    return { mention, range: this.live(painted), painted, text: record.block.text.slice(mention.start, mention.end) };
+    const range = this.live(painted);
+    return { mention, range, painted, text: range.toString() };
   }
 
   private live(r: AbstractRange): Range {
@@ -222,7 +229,7 @@ export class Annotator {
     if (!node || node.nodeType !== TEXT) return null;
     const record = this.byNode.get(node as Text);
     if (!record) return null;
-    const at = record.block.starts[record.block.nodes.indexOf(node as Text)]! + offset;
+    const at = record.starts[record.nodes.indexOf(node as Text)]! + offset;
     // The caret sits between characters: the mention may end at it or start at it.
     const { mentions } = record;
     let lo = 0;
@@ -299,7 +306,7 @@ export class Annotator {
     }
     const mentions = this.o.matcher.matchBlock(block.text);
     if (!mentions.length) return;
-    const record: BlockRecord = { block, mentions: [], ranges: [] };
+    const record: BlockRecord = { nodes: [], starts: [], mentions: [], ranges: [] };
     const len = block.text.length;
     for (const m of mentions) {
       if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
@@ -308,7 +315,7 @@ export class Annotator {
       // Null if the page changed the text since the walk read it: the mutation that did it brings us back here.
       const range = this.makeRange(s.node, s.offset, e.node, e.offset);
       if (!range || s.offset > s.node.length || e.offset > e.node.length) continue;
-      this.byRange.set(range, { record, index: record.ranges.length });
+      this.byRange.set(range, record);
       record.mentions.push(m);
       record.ranges.push(range);
       this.o.painter.add(m.kind, range);
@@ -320,7 +327,10 @@ export class Annotator {
     if (!record.ranges.length) return;
     // The nodes up to the last mention: a change further on re-reads the whole block, which finds this record through them.
     const last = record.mentions[record.mentions.length - 1]!.end;
-    for (const node of block.upTo ? block.upTo(last).nodes : block.nodes) this.byNode.set(node, record);
+    const listed = block.upTo ? block.upTo(last) : block;
+    record.nodes = listed.nodes;
+    record.starts = listed.starts;
+    for (const node of record.nodes) this.byNode.set(node, record);
     this.records.add(record);
   }
 
@@ -334,7 +344,7 @@ export class Annotator {
       if (c && --c.count <= 0) this.counts.delete(m.entity);
       this.mentionCount--;
     });
-    for (const node of record.block.nodes) if (this.byNode.get(node) === record) this.byNode.delete(node);
+    for (const node of record.nodes) if (this.byNode.get(node) === record) this.byNode.delete(node);
   }
 
   private onMutations(list: MutationRecord[]): void {
