@@ -91,7 +91,8 @@ function isProse(n: Node | null): boolean {
 
 export class Annotator {
   private readonly records = new Set<BlockRecord>();
-  private byNode = new WeakMap<Text, BlockRecord>();
+  /** A Map, not a WeakMap: tens of thousands of weak entries cost every garbage collection, and a record leaving takes its entries with it. */
+  private byNode = new Map<Text, BlockRecord>();
   /** A Map, not a WeakMap: the ranges are ours and leave it when dropped, and thousands of weak entries cost every major GC. */
   private readonly byRange = new Map<AbstractRange, BlockRecord>();
   private readonly counts = new Map<string, EntityCount>();
@@ -253,7 +254,7 @@ export class Annotator {
 
   /** Forgets everything at once (no per-record work: a long page may hold thousands). */
   private clear(): void {
-    this.byNode = new WeakMap();
+    this.byNode = new Map();
     this.o.painter.clear();
     this.records.clear();
     this.byRange.clear();

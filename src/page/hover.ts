@@ -124,13 +124,13 @@ export class HoverController {
     // over with the next animation frame, up to a frame after the movement.
     const late = Math.min(rest, Math.max(0, win.performance.now() - e.timeStamp));
     this.restTimer = win.setTimeout(this.o.guard(() => this.onRest()), rest - late);
-    // The card's data comes from the background; asking early hides that round trip inside the rest delay.
+    // The card's data comes from the background (whose worker may first have to start) and the card is drawn unseen: asking early hides both inside the rest delay.
     const prefetch = this.o.prefetch;
     if (prefetch) {
       this.prefetchTimer = win.setTimeout(this.o.guard(() => {
         const hit = this.o.hitTest(this.x, this.y);
         if (hit) prefetch(hit, { x: this.x, y: this.y });
-      }), Math.min(100, rest / 3));
+      }), Math.min(40, rest / 3));
     }
   }
 
