@@ -137,8 +137,9 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     }
     const painter = new Painter(win);
     // The first batch at once (the top of the page shows quickly) and the last when the work is done. In
-    // between, only once as many new ranges wait as are painted: the browser rebuilds its marks for every
-    // range of a highlight on each change, so flushing at a steady rate would cost the square of a long page's ranges.
+    // between, at most once a second and only once as many new ranges wait as are painted: the browser
+    // rebuilds its marks for every range on each change (~7 µs a range), so flushing at a steady rate would
+    // cost the square of a long page's ranges, and a page read within a second gets two flushes, not three.
     let flushedAt = -Infinity;
     const slicer = new Slicer({
       win, onError,
@@ -146,7 +147,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       afterSlice: (idle) => {
         if (!painter.dirty) return;
         const now = perf.now();
-        if (idle || flushedAt === -Infinity || (now - flushedAt >= 250 && painter.pendingCount >= painter.count())) {
+        if (idle || flushedAt === -Infinity || (now - flushedAt >= 1000 && painter.pendingCount >= painter.count())) {
           painter.flush();
           flushedAt = now;
         }

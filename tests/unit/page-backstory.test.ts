@@ -132,7 +132,7 @@ describe('startBackstory', () => {
   test('a long page is handed to the browser in a few growing batches, not at a steady rate', async () => {
     installHighlights();
     document.body.innerHTML = Array.from({ length: 1500 }, (_, i) => `<p>Item ${i}: Wang Yi met Yoshihide Suga in Tokyo.</p>`).join('');
-    // Every clock read moves time on by 2 ms: slices end quickly and the 250 ms spacing is passed again and again.
+    // Every clock read moves time on by 2 ms: slices end quickly and the spacing between flushes is passed again and again.
     let now = 0;
     const clock = vi.spyOn(win.performance, 'now').mockImplementation(() => (now += 2));
     const flush = vi.spyOn(Painter.prototype, 'flush');
