@@ -31,19 +31,19 @@ export interface Block {
 export const HOST_TAG = 'backstory-ui';
 
 /** Subtrees that are not prose, or that the reader is editing. */
-const SKIP = new Set([
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'head', 'title', 'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select',
   'option', 'button', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', HOST_TAG,
 ]);
 
 /** Elements whose text flows with their neighbours'; any other element ends the block. */
-const INLINE = new Set([
+export const INLINE_TAGS: ReadonlySet<string> = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark', 'q', 's',
   'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'nobr', 'tt', 'big', 'ruby', 'rb', 'rp', 'rt', 'wbr',
 ]);
 
 /** Any element that ends a block or may be excluded: a subtree without one is plain flowing text. */
-const NOT_FLOW = `:not(${[...INLINE].join(',')}),[contenteditable]`;
+const NOT_FLOW = `:not(${[...INLINE_TAGS].join(',')}),[contenteditable]`;
 
 /**
  * Longest block handed to the matcher at once. A page with all of its text in
@@ -87,11 +87,11 @@ function editablesUnder(root: Node | null): Set<Element> | null {
 }
 
 function excludedElement(el: Element): boolean {
-  return SKIP.has(el.localName) || editable(el);
+  return SKIPPED_TAGS.has(el.localName) || editable(el);
 }
 
 function isBlockElement(n: Node): boolean {
-  return n.nodeType === ELEMENT && !INLINE.has((n as Element).localName);
+  return n.nodeType === ELEMENT && !INLINE_TAGS.has((n as Element).localName);
 }
 
 /** Whether `node` is, or lies inside, a subtree Backstory never reads (inputs, code, its own UI …). */
@@ -232,12 +232,12 @@ export class BlockCursor {
       } else if (type === ELEMENT) {
         const el = n as Element;
         const name = el.localName;
-        if (SKIP.has(name) || (editables !== null && editables.has(el))) {
+        if (SKIPPED_TAGS.has(name) || (editables !== null && editables.has(el))) {
           this.boundary = true;
           this.node = this.advance(n, false, false);
           continue;
         }
-        const block = !INLINE.has(name);
+        const block = !INLINE_TAGS.has(name);
         if (block) this.boundary = true;
         // Nothing inside that ends a block or is excluded: its whole text in one native call, its nodes untouched.
         if (el.firstElementChild === null || el.querySelector(NOT_FLOW) === null) {

@@ -1,230 +1,64 @@
 /**
- * The walk as it was before it read flowing subtrees with one textContent
- * call: kept as the reference that tests/unit/page-walk-reference.test.ts
- * compares the faster walk with, block by block and node by node.
-*/
+ * The plain definition of a page's blocks, node by node, that
+ * tests/unit/page-walk-reference.test.ts holds the fast walk (src/page/walk.ts)
+ * to: a recursive descent over every node, with none of the walk's shortcuts
+ * (whole-subtree textContent, lazily listed text nodes, resumable position).
+ * A block is the text of consecutive text nodes with no block element, line
+ * break, excluded element or editable region between them; runs are cut after
+ * the text node that reaches MAX_BLOCK_CHARS; whitespace-only runs are not blocks.
+ */
+import { INLINE_TAGS, isExcluded, MAX_BLOCK_CHARS, SKIPPED_TAGS } from '../../../src/page/walk';
 
-export interface Block {
-  /** The block's text: its text nodes' data, concatenated. */
+export interface ReferenceBlock {
   text: string;
   nodes: Text[];
-  /** starts[i] is where nodes[i] begins in `text`. */
   starts: number[];
 }
 
-/** The tag of the element hosting Backstory's own UI; never read as page text. */
-export const HOST_TAG = 'backstory-ui';
-
-/** Subtrees that are not prose, or that the reader is editing. */
-const SKIP = new Set([
-  'head', 'title', 'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select',
-  'option', 'button', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', HOST_TAG,
-]);
-
-/** Elements whose text flows with their neighbours'; any other element ends the block. */
-const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark', 'q', 's',
-  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'nobr', 'tt', 'big', 'ruby', 'rb', 'rp', 'rt', 'wbr',
-]);
-
-/**
- * Longest block handed to the matcher at once. A page with all of its text in
- * one container would otherwise become one huge task; cutting between text
- * nodes may split a name at the cut, which is rare enough to accept.
- */
-export const MAX_BLOCK_CHARS = 20_000;
-
-const ELEMENT = 1;
-const TEXT = 3;
-
 function editable(el: Element): boolean {
-  if (!el.hasAttribute('contenteditable')) return false;
-  return (el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false';
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v.toLowerCase() !== 'false';
 }
 
-/**
- * Bumped whenever a contenteditable attribute may have changed (the
- * annotator's observer calls editablesChanged()): a walk in progress then
- * looks the editable elements up again.
- */
-let editableEpoch = 0;
-
-export function editablesChanged(): void {
-  editableEpoch++;
-}
-
-/**
- * The elements under `root` that the reader may edit. One native query per
- * walk instead of an attribute read per element: touching every element from
- * script costs more than reading every text node.
- */
-function editablesUnder(root: Node | null): Set<Element> | null {
-  if (!root || (root.nodeType !== ELEMENT && root.nodeType !== 9)) return null;
-  const found = (root as Element).querySelectorAll('[contenteditable]');
-  if (!found.length) return null;
-  const out = new Set<Element>();
-  for (const el of Array.from(found)) if (editable(el)) out.add(el);
-  return out.size ? out : null;
-}
-
-function excludedElement(el: Element): boolean {
-  return SKIP.has(el.localName) || editable(el);
-}
-
-function isBlockElement(n: Node): boolean {
-  return n.nodeType === ELEMENT && !INLINE.has((n as Element).localName);
-}
-
-/** Whether `node` is, or lies inside, a subtree Backstory never reads (inputs, code, its own UI …). */
-export function isExcluded(node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === ELEMENT && excludedElement(n as Element)) return true;
-  }
-  return false;
-}
-
-/** The nearest ancestor (or self) that starts a block: where a re-walk after a change to `node` should begin. */
-export function blockAncestor(node: Node): Element | null {
-  for (let n: Node | null = node.nodeType === ELEMENT ? node : node.parentNode; n; n = n.parentNode) {
-    if (n.nodeType === ELEMENT && isBlockElement(n)) return n as Element;
-    if (n.nodeType !== ELEMENT) return null;
-  }
-  return null;
-}
-
-function startOf(root: Document | Element): Node | null {
-  if (root.nodeType === 9) {
-    const doc = root as Document;
-    return doc.body ?? doc.documentElement;
-  }
-  return root;
-}
-
-/**
- * Walks a subtree one block at a time, so a caller working in time slices can
- * stop between any two blocks and resume later. Holds only a position: if the
- * page changes meanwhile the walk continues from where it was, and the
- * caller's mutation handling re-reads what changed.
- */
-export class BlockCursor {
-  private readonly root: Node | null;
-  private node: Node | null;
-  private boundary = false;
-  private readonly open: boolean[] = [];
-  private cur: Block = { text: '', nodes: [], starts: [] };
-  private editables: Set<Element> | null;
-  private epoch = editableEpoch;
-
-  constructor(root: Document | Element) {
-    this.root = startOf(root);
-    this.node = this.root && !isExcluded(this.root) ? this.root : null;
-    this.editables = this.node ? editablesUnder(this.root) : null;
-  }
-
-  /**
-   * The page removed the node the walk was about to read, so the rest of the
-   * subtree cannot be reached from here: the caller must re-walk (skipping
-   * what it already read).
-   */
-  lost = false;
-
-  get done(): boolean {
-    return this.node === null && this.cur.nodes.length === 0;
-  }
-
-  /** The next block with visible text, or null when the subtree is exhausted. */
-  next(): Block | null {
-    if (this.node && this.root?.isConnected && !this.node.isConnected) {
-      this.lost = true;
-      this.node = null;
+export function collectBlocks(root: Document | Element): ReferenceBlock[] {
+  const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const out: ReferenceBlock[] = [];
+  let cur: ReferenceBlock = { text: '', nodes: [], starts: [] };
+  const cut = () => {
+    if (cur.nodes.length && /\S/.test(cur.text)) out.push(cur);
+    cur = { text: '', nodes: [], starts: [] };
+  };
+  const visit = (n: Node): void => {
+    if (n.nodeType === 3) {
+      const data = (n as Text).data;
+      if (!data.length) return;
+      cur.starts.push(cur.text.length);
+      cur.nodes.push(n as Text);
+      cur.text += data;
+      if (cur.text.length >= MAX_BLOCK_CHARS) cut();
+      return;
     }
-    if (this.epoch !== editableEpoch) {
-      this.epoch = editableEpoch;
-      this.editables = editablesUnder(this.root);
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    if (SKIPPED_TAGS.has(el.localName) || editable(el)) {
+      cut();
+      return;
     }
-    const editables = this.editables;
-    while (this.node) {
-      const n = this.node;
-      if (n.nodeType === TEXT) {
-        const out = this.boundary ? this.take() : null;
-        this.boundary = false;
-        const data = (n as Text).data;
-        if (data.length) {
-          this.cur.starts.push(this.cur.text.length);
-          this.cur.nodes.push(n as Text);
-          this.cur.text += data;
-          if (this.cur.text.length >= MAX_BLOCK_CHARS) this.boundary = true;
-        }
-        this.node = this.advance(n, false, false);
-        if (out) return out;
-      } else if (n.nodeType === ELEMENT) {
-        const name = (n as Element).localName;
-        if (SKIP.has(name) || (editables !== null && editables.has(n as Element))) {
-          this.boundary = true;
-          this.node = this.advance(n, false, false);
-        } else {
-          const block = !INLINE.has(name);
-          if (block) this.boundary = true;
-          this.node = this.advance(n, true, block);
-        }
-      } else {
-        this.node = this.advance(n, false, false);
-      }
-    }
-    return this.take();
-  }
-
-  private take(): Block | null {
-    const b = this.cur;
-    this.cur = { text: '', nodes: [], starts: [] };
-    // Whitespace between blocks is dropped here; the caller's loop walks on.
-    return b.nodes.length && /\S/.test(b.text) ? b : null;
-  }
-
-  /**
-   * The node after `n` in document order. Whether each open ancestor is a
-   * block is remembered on a stack when the walk enters it, so leaving it
-   * costs no second look at its tag.
-   */
-  private advance(n: Node, descend: boolean, block: boolean): Node | null {
-    if (descend) {
-      const first = n.firstChild;
-      if (first) {
-        this.open.push(block);
-        return first;
-      }
-    }
-    let at: Node = n;
-    while (at !== this.root) {
-      const next = at.nextSibling;
-      if (next) return next;
-      const parent = at.parentNode;
-      if (!parent || parent === this.root) return null;
-      if (this.open.pop()) this.boundary = true;
-      at = parent;
-    }
-    return null;
-  }
-}
-
-/** Every block of text under `root`, in document order. */
-export function collectBlocks(root: Document | Element): Block[] {
-  const cursor = new BlockCursor(root);
-  const out: Block[] = [];
-  for (let b = cursor.next(); b; b = cursor.next()) out.push(b);
+    const block = !INLINE_TAGS.has(el.localName);
+    if (block) cut();
+    for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) cut();
+  };
+  if (start && !isExcluded(start)) visit(start);
+  cut();
   return out;
 }
 
-/** The text node and offset inside it for a position in a block's text (an end position resolves to the end of the earlier node). */
-export function locate(block: Block, offset: number, preferEnd = false): { node: Text; offset: number } {
-  const { starts, nodes } = block;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const s = starts[mid]!;
-    if (s < offset || (s === offset && !preferEnd)) lo = mid;
-    else hi = mid - 1;
+/** The text node and offset for a position in a block's text (an end position resolves to the end of the earlier node). */
+export function locate(block: ReferenceBlock, offset: number, preferEnd = false): { node: Text; offset: number } {
+  for (let i = block.nodes.length - 1; i >= 0; i--) {
+    const s = block.starts[i]!;
+    if (s < offset || (s === offset && !preferEnd) || i === 0) return { node: block.nodes[i]!, offset: offset - s };
   }
-  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+  throw new Error('empty block');
 }
