@@ -119,6 +119,8 @@ const LOOKUPS_BEFORE_MAP = 1500;
 
 const tablesCache = new WeakMap<MatchIndex, Tables>();
 
+const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
+
 function tablesOf(index: MatchIndex): Tables {
   let t = tablesCache.get(index);
   if (!t) {
@@ -191,19 +193,20 @@ class Matcher implements PageMatcher {
     this.named.clear();
   }
 
-  matchBlock(text: string): Mention[] {
-    if (typeof text !== 'string' || text.length === 0) return [];
+  matchBlock(text: string): readonly Mention[] {
+    if (typeof text !== 'string' || text.length === 0) return NO_MENTIONS;
     this.text = text;
-    this.out = [];
     this.lastStart = this.lastEnd = this.lastGovEnd = -1;
     try {
       this.scan();
     } catch {
       // A bug must never break the page; what was found so far is still sound.
     }
+    this.text = '';
+    // Most blocks mention nobody: they cost no new array.
+    if (!this.out.length) return NO_MENTIONS;
     const out = this.out;
     this.out = [];
-    this.text = '';
     return out;
   }
 

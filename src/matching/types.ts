@@ -31,8 +31,8 @@ export interface Mention {
  * instance per page.
  */
 export interface PageMatcher {
-  /** Mentions in one block's text (the text of a block element with its inline descendants joined), sorted and non-overlapping. */
-  matchBlock(text: string): Mention[];
+  /** Mentions in one block's text (the text of a block element with its inline descendants joined), sorted and non-overlapping. Read-only: a block without mentions gets a shared empty list. */
+  matchBlock(text: string): readonly Mention[];
   /** Forget what the page named (a single-page app navigated to a new article). */
   reset(): void;
 }

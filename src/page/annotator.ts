@@ -195,11 +195,19 @@ export class Annotator {
     return range;
   }
 
+  /** One init object for every StaticRange: the constructor copies it, and thousands of them would be garbage. */
+  private readonly init: StaticRangeInit = { startContainer: null as unknown as Node, startOffset: 0, endContainer: null as unknown as Node, endOffset: 0 };
+
   private makeRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange | null {
     const Static = (this.o.win as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
     try {
       if (typeof Static === 'function') {
-        return new Static({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+        const init = this.init;
+        init.startContainer = startNode;
+        init.startOffset = startOffset;
+        init.endContainer = endNode;
+        init.endOffset = endOffset;
+        return new Static(init);
       }
       const range = this.o.doc.createRange();
       range.setStart(startNode, startOffset);

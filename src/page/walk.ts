@@ -126,9 +126,8 @@ function startOf(root: Document | Element): Node | null {
  * on demand and only as far as asked, which for most blocks is never.
  */
 class PartsBlock implements Block {
-  private readonly listed: Text[] = [];
-  private readonly at: number[] = [];
-  private readonly view = { nodes: this.listed, starts: this.at };
+  /** Made on first use: most blocks never list a node. */
+  private view: { nodes: Text[]; starts: number[] } | null = null;
   /** Where the listed nodes end in `text`. */
   private end = 0;
   /** The last text node the walk reached (listed or empty), null before the first. */
@@ -150,6 +149,7 @@ class PartsBlock implements Block {
   }
 
   upTo(offset: number): { nodes: Text[]; starts: number[] } {
+    const view = (this.view ??= { nodes: [], starts: [] });
     const total = this.text.length;
     while (this.end <= offset && this.end < total) {
       const t = this.nextText();
@@ -157,11 +157,11 @@ class PartsBlock implements Block {
       // The length alone: reading `data` would make a script string of every node's text again.
       const len = t.length;
       if (!len) continue;
-      this.listed.push(t);
-      this.at.push(this.end);
+      view.nodes.push(t);
+      view.starts.push(this.end);
       this.end += len;
     }
-    return this.view;
+    return view;
   }
 
   private nextText(): Text | null {

@@ -177,7 +177,7 @@ function ensure(ok: boolean, message: () => string): void {
 }
 
 /** Everything a mention list must be, whatever the text. */
-function checkMentions(index: MatchIndex, text: string, mentions: Mention[]): void {
+function checkMentions(index: MatchIndex, text: string, mentions: readonly Mention[]): void {
   const people = new Set(index.ids.slice(index.countries));
   const ids = new Set(index.ids);
   const described = new Map<string, ReturnType<typeof describeKey>>();
@@ -201,7 +201,7 @@ function checkMentions(index: MatchIndex, text: string, mentions: Mention[]): vo
   }
 }
 
-function match(index: MatchIndex, text: string): Mention[] {
+function match(index: MatchIndex, text: string): readonly Mention[] {
   return strictMatcher(index).matchBlock(text);
 }
 
