@@ -183,6 +183,8 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     const text = alias.trim().replace(/^the\s+/i, '');
     if (!text) return;
     if (isCjkName(text)) {
+      // The index keeps one name a line: a line break inside a name would shift every name after it onto another's entries.
+      if (/[\n\r]/.test(text)) return;
       const code = entryCode(entity, kind === K_BLOCK ? K_BLOCK : K_NATIVE, flags);
       const list = cjk.get(text) ?? [];
       if (!list.some((c) => entryEntity(c) === entity && entryKind(c) === entryKind(code))) list.push(code);

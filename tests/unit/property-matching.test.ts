@@ -258,6 +258,25 @@ describe('matching engine properties (arbitrary alias sets)', () => {
     );
   });
 
+  test('a native name with a line break in it is left out, not allowed to shift the names after it (found by the property above)', () => {
+    const country = (iso3: string, aliases: string[]): Country => ({
+      iso3, name: 'A', official: 'A', aliases, demonyms: [], capital: null, governmentSeats: [], flag: '', region: '', subregion: '', unMember: true, ambiguousNames: [],
+    });
+    const person = (i: number, native: string[]): Person => ({
+      wikipedia: `Person ${i}`, name: 'A A', native, aliases: [], surname: 'A', country: 'CAA', summary: 'A person made up for a property test.', offices: [],
+    });
+    const knowledge: Knowledge = {
+      asOf: '2026-01-01',
+      countries: [country('CAA', ['A']), country('CAB', ['王'])],
+      people: [person(0, ['㐀\n강']), person(1, ['강'])],
+      events: [],
+    };
+    const index = compileMatchIndex(knowledge);
+    for (const text of ['강', '王', '㐀']) checkMentions(index, text, match(index, text));
+    expect(match(index, '王').map((m) => m.entity)).toEqual(['CAB']);
+    expect(match(index, '강').map((m) => m.entity)).toEqual(['Person 1']);
+  });
+
   test('a planted name alone between spaces is found (the properties above are not vacuous)', () => {
     // A person's full name, unambiguous and written as in the data, must be found; countries and others may need context.
     fc.assert(
