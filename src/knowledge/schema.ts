@@ -34,17 +34,24 @@ export const Office = z.strictObject({
 });
 export type Office = z.infer<typeof Office>;
 
+/**
+ * A name as it is written in text: no line breaks, tabs or other control
+ * characters (the compiled index keeps one name a line, and no page writes a
+ * name with them).
+ */
+const NameText = z.string().regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain line breaks or other control characters');
+
 export const Person = z.strictObject({
   /** The English Wikipedia article title, exactly: it is the person's id. */
   wikipedia: z.string().min(2),
   /** The name as English-language news writes it. */
-  name: z.string().min(2),
+  name: NameText.min(2),
   /** Names in the person's own script(s): 王毅, 菅義偉, 강경화. */
-  native: z.array(z.string().min(1)).default([]),
+  native: z.array(NameText.min(1)).default([]),
   /** Other full names and spellings: "Michael Pompeo", "Recep Tayyip Erdogan", "Kang Kyung Wha". */
-  aliases: z.array(z.string().min(2)).default([]),
+  aliases: z.array(NameText.min(2)).default([]),
   /** The name news uses alone on second reference: "Suga", "Wang", "Kang". */
-  surname: z.string().min(1),
+  surname: NameText.min(1),
   country: Iso3,
   born: z.number().int().min(1900).max(2010).optional(),
   summary: z.string().min(20).max(400),
@@ -77,16 +84,16 @@ export type KnowledgeEvent = z.infer<typeof KnowledgeEvent>;
 export const CountryPatch = z.strictObject({
   iso3: Iso3,
   /** Replace the dataset's common name ("United States" rather than "United States of America"). */
-  name: z.string().optional(),
-  official: z.string().optional(),
+  name: NameText.optional(),
+  official: NameText.optional(),
   /** Extra names news uses: "U.S.", "America", "Britain", "South Korea". */
-  aliases: z.array(z.string()).default([]),
+  aliases: z.array(NameText).default([]),
   /** Names the dataset carries that news does not use for this country, to drop. */
   dropAliases: z.array(z.string()).default([]),
-  demonyms: z.array(z.string()).default([]),
+  demonyms: z.array(NameText).default([]),
   /** Capital city override, and other seats that stand for the government ("Washington"). */
-  capital: z.string().optional(),
-  governmentSeats: z.array(z.string()).default([]),
+  capital: NameText.optional(),
+  governmentSeats: z.array(NameText).default([]),
   region: z.string().optional(),
   /** A name that is also an ordinary word or a common personal name (Turkey, Jordan, Chad, Georgia): matched only with care. */
   ambiguousNames: z.array(z.string()).default([]),

@@ -125,6 +125,11 @@ describe('kb:build on bad knowledge', () => {
     expectFailure(build({ ...VALID, 'people.json': { people: [noSummary] } }), /people\.json, entry "Test Person", field summary: /);
   });
 
+  test('a name with a line break in it (the compiled index keeps one name a line)', () => {
+    const b = build({ ...VALID, 'people.json': { people: [person({ native: ['試験\n人物'] })] } });
+    expectFailure(b, /people\.json, entry "Test Person", field native\.0: must not contain line breaks or other control characters/);
+  });
+
   test('an unknown field (a typo) is refused, not ignored', () => {
     expectFailure(build({ ...VALID, 'people.json': { people: [person({ surnmae: 'Person' })] } }), /people\.json, entry "Test Person".*surnmae/);
   });
