@@ -8,7 +8,7 @@ import type { Mention, PageMatcher } from '../matching/types';
 import type { MentionKind } from '../platform/settings-schema';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
-import { BlockCursor, blockAncestor, editablesChanged, isExcluded, locate, type Block } from './walk';
+import { BlockCursor, blockAncestor, editablesChanged, isExcluded, listedTo, locate, type Block } from './walk';
 
 /**
  * What was found in one block. Neither the block nor its text is kept (on a
@@ -336,7 +336,7 @@ export class Annotator {
     if (!record.ranges.length) return;
     // The nodes up to the last mention: a change further on re-reads the whole block, which finds this record through them.
     const last = record.mentions[record.mentions.length - 1]!.end;
-    const listed = block.upTo ? block.upTo(last) : block;
+    const listed = listedTo(block, last);
     record.nodes = listed.nodes;
     record.starts = listed.starts;
     for (const node of record.nodes) this.byNode.set(node, record);

@@ -56,7 +56,6 @@ export class Painter {
    * comparing sizes on each sync notices that cheaply and refills them.
    */
   private readonly owned = new Map<MentionKind, Set<AbstractRange>>();
-  private waiting = 0;
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
 
   constructor(win: Window & typeof globalThis) {
@@ -76,17 +75,17 @@ export class Painter {
     let set = this.pending.get(kind);
     if (!set) this.pending.set(kind, (set = new Set()));
     set.add(range);
-    this.waiting++;
   }
 
   /** Ranges found since the last flush. */
   get pendingCount(): number {
-    return this.waiting;
+    let n = 0;
+    for (const set of this.pending.values()) n += set.size;
+    return n;
   }
 
   delete(kind: MentionKind, range: AbstractRange): void {
-    if (this.pending.get(kind)?.delete(range)) this.waiting--;
-    else {
+    if (!this.pending.get(kind)?.delete(range)) {
       this.highlights.get(kind)?.delete(range);
       this.owned.get(kind)?.delete(range);
     }
@@ -105,7 +104,6 @@ export class Painter {
       }
     }
     this.pending.clear();
-    this.waiting = 0;
     this.sync();
   }
 
@@ -115,7 +113,6 @@ export class Painter {
 
   clear(): void {
     this.pending.clear();
-    this.waiting = 0;
     this.owned.clear();
     for (const h of this.highlights.values()) h.clear();
   }
@@ -146,8 +143,8 @@ export class Painter {
         ours.clear();
         for (const r of owned) ours.add(r);
       }
-      // An empty highlight is not registered: registering one costs the page a frame (a full-page one on a
-      // long page) before there is anything to show.
+      // An empty highlight is not registered: each registration makes Chromium revalidate every highlight's
+      // marks at the next frame, and with nothing to show that is work for nothing (and an entry a page sees).
       if (this.shown[kind] && owned?.size) {
         if (current !== ours) registry.set(name, ours);
       } else if (current === ours) {
@@ -169,7 +166,6 @@ export class Painter {
   }
 
   destroy(): void {
-    this.waiting = 0;
     if (!this.api) return;
     for (const kind of MENTION_KINDS) {
       const ours = this.highlights.get(kind)!;

@@ -310,9 +310,14 @@ export function collectBlocks(root: Document | Element): Block[] {
   return out;
 }
 
+/** A block's text nodes and their starts, listed at least as far as `offset`. */
+export function listedTo(block: Block, offset: number): { nodes: Text[]; starts: number[] } {
+  return block.upTo ? block.upTo(offset) : block;
+}
+
 /** The text node and offset inside it for a position in a block's text (an end position resolves to the end of the earlier node). */
 export function locate(block: Block, offset: number, preferEnd = false): { node: Text; offset: number } {
-  const { starts, nodes } = block.upTo ? block.upTo(offset) : block;
+  const { starts, nodes } = listedTo(block, offset);
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

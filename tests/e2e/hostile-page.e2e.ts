@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { instrument, NAMES } from './page-helpers';
+import { instrument, NAMES, paintedTextsIn } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -82,20 +82,7 @@ async function open(path: string, opts: { ignoreConsole?: RegExp } = {}): Promis
 
 /** Texts painted under each of Backstory's names, read from the clean world. */
 function paintedTexts(w: Watched): Promise<Record<string, string[]>> {
-  return w.clean((names: string[]) => {
-    const out: Record<string, string[]> = {};
-    for (const n of names) {
-      const h = CSS.highlights.get(n);
-      if (!h) continue;
-      out[n] = [...h].map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      });
-    }
-    return out;
-  }, [...NAMES]);
+  return w.clean(paintedTextsIn, [...NAMES]);
 }
 
 async function allPainted(w: Watched): Promise<string[]> {

@@ -52,22 +52,28 @@ export async function waitPainted(page: Page, count = 1): Promise<Painted> {
   return page.evaluate((i) => (window as unknown as { __bsPainted: Painted[] }).__bsPainted[i - 1]!, count);
 }
 
+/**
+ * Run in the page (self-contained, so it can be handed to any evaluate): the
+ * texts painted under each of the given highlight names.
+ */
+export const paintedTextsIn = (names: string[]): Record<string, string[]> => {
+  const out: Record<string, string[]> = {};
+  for (const n of names) {
+    const h = CSS.highlights.get(n);
+    // Backstory paints StaticRanges (no toString): read them through a live Range.
+    if (h) out[n] = [...h].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    });
+  }
+  return out;
+};
+
 /** The texts painted under each of Backstory's highlight names. */
 export function highlighted(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate((names) => {
-    const out: Record<string, string[]> = {};
-    for (const n of names) {
-      const h = CSS.highlights.get(n);
-      // Backstory paints StaticRanges (no toString): read them through a live Range.
-      if (h) out[n] = [...h].map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      });
-    }
-    return out;
-  }, [...NAMES]);
+  return page.evaluate(paintedTextsIn, [...NAMES]);
 }
 
 /** The on-screen box of the nth painted range with this text, scrolled into view first. */

@@ -37,13 +37,19 @@ export interface CardUi {
   destroy(): void;
 }
 
+interface Prepared {
+  card: Card;
+  key: unknown;
+  placed: boolean;
+}
+
 export function createCardUi(doc: Document, opts: { t: CardTranslate; language: string; onClose: () => void }): CardUi {
   let host: HTMLElement | null = null;
   let mountPoint: HTMLElement | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   let isOpen = false;
   /** The card drawn by prepare() and not yet shown: what it shows, and whether it has been placed. */
-  let prepared: { card: Card; key: unknown; placed: boolean } | null = null;
+  let prepared: Prepared | null = null;
 
   function ensureHost(): HTMLElement {
     if (!host) {
@@ -111,10 +117,6 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
     return { reference, update };
   }
 
-  function forget(): void {
-    prepared = null;
-  }
-
   return {
     get open() {
       return isOpen;
@@ -123,7 +125,7 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
       if (isOpen) return;
       const floating = draw(o);
       if (!floating) return;
-      const mine: { card: Card; key: unknown; placed: boolean } = { card: o.card, key: o.key, placed: false };
+      const mine: Prepared = { card: o.card, key: o.key, placed: false };
       prepared = mine;
       placer(floating, o, false).update(() => {
         mine.placed = true;
@@ -131,7 +133,7 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
     },
     show(o) {
       const ready = prepared && prepared.placed && o.key !== undefined && prepared.key === o.key && prepared.card === o.card;
-      forget();
+      prepared = null;
       const floating = ready ? (mountPoint!.firstElementChild as HTMLElement | null) : draw(o);
       isOpen = true;
       if (!floating) return;
@@ -143,7 +145,7 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
     hide() {
       stopFollowing();
       if (mountPoint && (isOpen || prepared)) render(null, mountPoint);
-      forget();
+      prepared = null;
       isOpen = false;
     },
     contains(target) {
@@ -151,7 +153,7 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
     },
     destroy() {
       stopFollowing();
-      forget();
+      prepared = null;
       if (mountPoint) render(null, mountPoint);
       host?.remove();
       host = null;
