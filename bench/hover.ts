@@ -96,7 +96,14 @@ export async function hoverFigures(b: ExtensionBrowser, server: FixtureServer, g
       gate.release();
     }
     await tab.waitForFunction(() => window.__hover?.ready === true, null, { timeout: 20_000 });
-    // Highlights may hold StaticRanges (no toString, no boxes): read them through live Ranges.
+    // Only mentions near the viewport are registered (src/page/near-viewport.ts): bring the article into view
+    // and give the browser's intersection report two frames to arrive.
+    await tab.evaluate(async () => {
+      document.querySelector('article')?.scrollIntoView({ block: 'start' });
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    });
+    // Highlights may hold StaticRanges (no toString, no boxes): read them through live Ranges. On screen
+    // only, so centring any one of them keeps the others near enough to stay registered.
     const texts = await tab.evaluate(() => {
       const seen = new Set<string>();
       for (const name of ['backstory-person', 'backstory-country']) {
@@ -105,7 +112,9 @@ export async function hoverFigures(b: ExtensionBrowser, server: FixtureServer, g
           r.setStart(s.startContainer, s.startOffset);
           r.setEnd(s.endContainer, s.endOffset);
           const t = r.toString();
-          if (!seen.has(t) && r.startContainer.parentElement?.closest('article')) seen.add(t);
+          const box = r.getBoundingClientRect();
+          const onScreen = box.top >= 0 && box.bottom <= innerHeight;
+          if (onScreen && !seen.has(t) && r.startContainer.parentElement?.closest('article')) seen.add(t);
         }
       }
       return [...seen];

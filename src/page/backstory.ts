@@ -41,6 +41,8 @@ export interface BackstoryDeps {
 
 export interface PaintedDetail {
   mentions: number;
+  /** Of those, the ranges registered to paint: the ones near the viewport, of the kinds shown. */
+  registered: number;
   /** Main-thread time spent from start-up to everything painted. */
   ms: number;
   longestTaskMs: number;
@@ -135,7 +137,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       onError(e);
       return;
     }
-    const painter = new Painter(win);
+    const painter = new Painter(win, { onError });
     // The first batch at once (the top of the page shows quickly) and the last when the work is done. In
     // between, at most once a second and only once as many new ranges wait as are painted: the browser
     // rebuilds its marks for every range on each change (~7 µs a range), so flushing at a steady rate would
@@ -192,7 +194,10 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     });
     painter.show(settings!.kinds);
     // A page script may delete our highlights from the shared registry; put them back cheaply now and then.
-    a.timer = win.setInterval(guard(() => painter.sync()), 2000);
+    a.timer = win.setInterval(guard(() => {
+      painter.sync();
+      painter.sweep();
+    }), 2000);
     active = a;
     a.annotator.start();
   }
@@ -232,19 +237,24 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   function painted(a: Active, mentions: number): void {
     if (a !== active) return;
     a.painter.flush();
-    const detail: PaintedDetail = {
-      mentions,
-      ms: Math.round((startupMs + a.slicer.stats.busyMs) * 100) / 100,
-      longestTaskMs: Math.round(Math.max(startupMs, a.slicer.stats.longestMs) * 100) / 100,
-      wallMs: Math.round((perf.now() - t0) * 100) / 100,
-    };
-    safe(() => {
-      perf.mark(`${MARK}painted`);
-      perf.measure(`${MARK}paint`, `${MARK}start`, `${MARK}painted`);
-    });
-    // Detail as a JSON string as well: an object made in the content script's world may not be readable in the page's.
-    safe(() => win.dispatchEvent(new win.CustomEvent('backstory:painted', { detail: JSON.stringify(detail) })));
     watch();
+    // "Painted" once the browser has said which of the ranges are near the viewport and those are registered.
+    a.painter.whenSettled(guard(() => {
+      if (a !== active) return;
+      const detail: PaintedDetail = {
+        mentions,
+        registered: a.painter.count(),
+        ms: Math.round((startupMs + a.slicer.stats.busyMs) * 100) / 100,
+        longestTaskMs: Math.round(Math.max(startupMs, a.slicer.stats.longestMs) * 100) / 100,
+        wallMs: Math.round((perf.now() - t0) * 100) / 100,
+      };
+      safe(() => {
+        perf.mark(`${MARK}painted`);
+        perf.measure(`${MARK}paint`, `${MARK}start`, `${MARK}painted`);
+      });
+      // Detail as a JSON string as well: an object made in the content script's world may not be readable in the page's.
+      safe(() => win.dispatchEvent(new win.CustomEvent('backstory:painted', { detail: JSON.stringify(detail) })));
+    }));
   }
 
   /** Card data by entity and date, asked of the background once; a failed answer is forgotten so the next hover asks again. */

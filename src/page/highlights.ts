@@ -6,6 +6,7 @@
  * nothing throws (the cards still work).
  */
 import { MENTION_KINDS, type MentionKind } from '../platform/settings-schema';
+import { NearViewport } from './near-viewport';
 
 export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   person: 'backstory-person',
@@ -57,12 +58,16 @@ export class Painter {
    */
   private readonly owned = new Map<MentionKind, Set<AbstractRange>>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
+  /** Every range found, painted or waiting to come near the viewport. */
+  private readonly kindOf = new Map<AbstractRange, MentionKind>();
+  private readonly near: NearViewport;
 
-  constructor(win: Window & typeof globalThis) {
+  constructor(win: Window & typeof globalThis, opts: { onError?: (e: unknown) => void } = {}) {
     this.api = highlightApi(win);
     if (this.api) {
       for (const kind of MENTION_KINDS) this.highlights.set(kind, new this.api.Highlight());
     }
+    this.near = new NearViewport({ win, onError: opts.onError, onChange: (entering, leaving) => this.moved(entering, leaving) });
   }
 
   /** Whether painting is possible here at all. */
@@ -70,8 +75,14 @@ export class Painter {
     return this.api !== null;
   }
 
+  /** A range found; it is painted once it is near the viewport. */
   add(kind: MentionKind, range: AbstractRange): void {
     if (!this.api) return;
+    this.kindOf.set(range, kind);
+    if (this.near.add(range)) this.queue(kind, range);
+  }
+
+  private queue(kind: MentionKind, range: AbstractRange): void {
     let set = this.pending.get(kind);
     if (!set) this.pending.set(kind, (set = new Set()));
     set.add(range);
@@ -85,10 +96,43 @@ export class Painter {
   }
 
   delete(kind: MentionKind, range: AbstractRange): void {
+    this.kindOf.delete(range);
+    if (this.near.delete(range)) this.unpaint(kind, range);
+  }
+
+  private unpaint(kind: MentionKind, range: AbstractRange): void {
     if (!this.pending.get(kind)?.delete(range)) {
       this.highlights.get(kind)?.delete(range);
       this.owned.get(kind)?.delete(range);
     }
+  }
+
+  /** Scrolling (or a layout change) brought ranges near the viewport or took them away: registered at once, for the coming frame. */
+  private moved(entering: AbstractRange[], leaving: AbstractRange[]): void {
+    for (const r of leaving) {
+      const kind = this.kindOf.get(r);
+      if (kind) this.unpaint(kind, r);
+    }
+    for (const r of entering) {
+      const kind = this.kindOf.get(r);
+      if (kind) this.queue(kind, r);
+    }
+    this.flush();
+  }
+
+  /** Calls `fn` once every range found so far is known to be near the viewport (and registered) or not. */
+  whenSettled(fn: () => void): void {
+    this.near.whenSettled(fn);
+  }
+
+  /** Lets go of elements that have held no mention for a while (a page that keeps replacing its content). */
+  sweep(): void {
+    this.near.sweep();
+  }
+
+  /** Ranges found (painted or waiting to come near). */
+  get found(): number {
+    return this.kindOf.size;
   }
 
   /** Hands the ranges added since the last flush to the browser, to be painted at the next frame. */
@@ -114,10 +158,12 @@ export class Painter {
   clear(): void {
     this.pending.clear();
     this.owned.clear();
+    this.kindOf.clear();
+    this.near.clear();
     for (const h of this.highlights.values()) h.clear();
   }
 
-  /** Painted ranges (flushed ones). */
+  /** Registered ranges: found, near the viewport and flushed. */
   count(): number {
     let n = 0;
     for (const h of this.highlights.values()) n += h.size;
@@ -174,5 +220,7 @@ export class Painter {
     }
     this.pending.clear();
     this.owned.clear();
+    this.kindOf.clear();
+    this.near.destroy();
   }
 }

@@ -41,6 +41,8 @@ export async function instrument(page: Page): Promise<void> {
 
 export interface Painted {
   mentions: number;
+  /** Of those, the ranges registered: the ones near the viewport. */
+  registered: number;
   ms: number;
   longestTaskMs: number;
   wallMs: number;
@@ -74,6 +76,46 @@ export const paintedTextsIn = (names: string[]): Record<string, string[]> => {
 /** The texts painted under each of Backstory's highlight names. */
 export function highlighted(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(paintedTextsIn, [...NAMES]);
+}
+
+export interface ByDistance {
+  /** Ranges registered under Backstory's names. */
+  registered: number;
+  /** Texts of the registered ranges inside the viewport. */
+  onScreen: string[];
+  /**
+   * Registered ranges more than two screens from the viewport. Backstory registers what lies within one
+   * screen of it (src/page/near-viewport.ts); the gap between one and two screens is left to the browser's timing.
+   */
+  far: number;
+}
+
+/** Backstory's registered ranges by where they lie relative to the viewport. */
+export function paintedByDistance(page: Page): Promise<ByDistance> {
+  return page.evaluate((names) => {
+    const out = { registered: 0, onScreen: [] as string[], far: 0 };
+    const h = innerHeight;
+    for (const n of names) {
+      for (const r of CSS.highlights.get(n) ?? []) {
+        out.registered++;
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const box = live.getBoundingClientRect();
+        if (box.bottom < -2 * h || box.top > 3 * h) out.far++;
+        else if (box.top >= 0 && box.bottom <= h) out.onScreen.push(live.toString());
+      }
+    }
+    return out;
+  }, [...NAMES]);
+}
+
+/** Scrolls the page and waits for the browser's intersection report (a frame) and the registration it causes (the next). */
+export async function scrollSettled(page: Page, y: number | 'bottom'): Promise<void> {
+  await page.evaluate(async (to) => {
+    window.scrollTo(0, to === 'bottom' ? document.documentElement.scrollHeight : to);
+    for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }, y);
 }
 
 /** The on-screen box of the nth painted range with this text, scrolled into view first. */

@@ -306,13 +306,18 @@ function annotate() {
   };
 }
 
-async function idle(slicer: Slicer): Promise<void> {
+/** Until the page is read and the browser (the stand-in) has said which ranges are near; then what is found is registered. */
+async function idle({ slicer, painter }: { slicer: Slicer; painter: Painter }): Promise<void> {
   // Mutation records arrive as microtasks, then the slicer's tasks run.
   for (let i = 0; i < 10_000; i++) {
     await new Promise((r) => setTimeout(r, 0));
     if (!slicer.busy) {
       await new Promise((r) => setTimeout(r, 0));
-      if (!slicer.busy) return;
+      if (!slicer.busy) {
+        await new Promise<void>((r) => painter.whenSettled(r));
+        painter.flush();
+        return;
+      }
     }
   }
   throw new Error('the annotator never went idle');
@@ -399,7 +404,7 @@ describe('random pages that keep changing', () => {
         buildPage(page);
         const live = annotate();
         try {
-          await idle(live.slicer);
+          await idle(live);
           checkRanges(painted());
           for (const ops of rounds) {
             for (const op of ops) apply(op);
@@ -409,7 +414,7 @@ describe('random pages that keep changing', () => {
             // Observe after the page's own changes: from here on any record is Backstory's.
             await Promise.resolve();
             observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-            await idle(live.slicer);
+            await idle(live);
             records.push(...observer.takeRecords());
             observer.disconnect();
             expect(records.map((m) => m.type)).toEqual([]);
@@ -423,7 +428,7 @@ describe('random pages that keep changing', () => {
             registry = new Map();
             (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
             const fresh = annotate();
-            await idle(fresh.slicer);
+            await idle(fresh);
             const expected = painted().map(key).sort();
             fresh.destroy();
             registry = liveRegistry;

@@ -21,11 +21,13 @@ function removeHighlights(): void {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
-async function idle(slicer: Slicer): Promise<void> {
+/** Until the page is read and the browser (the stand-in) has said which ranges are near, so those are registered. */
+async function idle({ slicer, painter }: { slicer: Slicer; painter: Painter }): Promise<void> {
   for (let i = 0; i < 5000; i++) {
     await tick();
     if (!slicer.busy) {
       await new Promise<void>((r) => slicer.whenIdle(r));
+      await new Promise<void>((r) => painter.whenSettled(r));
       return;
     }
   }
@@ -61,7 +63,7 @@ describe('Annotator', () => {
   test('finds mentions block by block, never in inputs or editable or code, and reports when painted', async () => {
     const registry = installHighlights();
     current = setup(STORY);
-    await idle(current.slicer);
+    await idle(current);
     const counts = Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]));
     expect(counts).toEqual({ CHN: 1, 'Wang Yi': 2, JPN: 2, 'Yoshihide Suga': 2 });
     expect(current.painted()).toBe(7);
@@ -79,14 +81,14 @@ describe('Annotator', () => {
     installHighlights();
     current = setup(STORY);
     const before = document.documentElement.outerHTML;
-    await idle(current.slicer);
+    await idle(current);
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
   test('works without the highlight API: nothing painted, nothing thrown, mentions still found', async () => {
     removeHighlights();
     current = setup(STORY);
-    await idle(current.slicer);
+    await idle(current);
     expect(current.painter.supported).toBe(false);
     expect(current.annotator.mentions).toBe(7);
   });
@@ -94,24 +96,24 @@ describe('Annotator', () => {
   test('follows the page: added text is read, rewritten text re-matched, removed text forgotten', async () => {
     installHighlights();
     current = setup('<div id="feed"><p id="a">Japan</p></div>');
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().get('JPN')?.count).toBe(1);
 
     const p = document.createElement('p');
     p.textContent = 'Later, China and Japan talked.';
     document.getElementById('feed')!.append(p);
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().get('CHN')?.count).toBe(1);
     expect(current.annotator.entities().get('JPN')?.count).toBe(2);
 
     // A framework rewrites a text node's data in place.
     (document.getElementById('a')!.firstChild as Text).data = 'Wang Yi';
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().get('JPN')?.count).toBe(1);
     expect(current.annotator.entities().get('Wang Yi')?.count).toBe(1);
 
     p.remove();
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().has('CHN')).toBe(false);
     expect(current.annotator.mentions).toBe(1);
   });
@@ -119,11 +121,11 @@ describe('Annotator', () => {
   test('a page that swaps in a new <body> is read again', async () => {
     installHighlights();
     current = setup('<p>Japan</p>');
-    await idle(current.slicer);
+    await idle(current);
     const body = document.createElement('body');
     body.innerHTML = '<div><p>China and <i>Wang Yi</i></p></div>';
     document.documentElement.replaceChild(body, document.body);
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().has('JPN')).toBe(false);
     expect(current.annotator.entities().get('CHN')?.count).toBe(1);
     expect(current.annotator.entities().get('Wang Yi')?.count).toBe(1);
@@ -132,21 +134,21 @@ describe('Annotator', () => {
   test('an inline insertion re-reads its whole block so a split name still matches', async () => {
     installHighlights();
     current = setup('<p id="p">Prime Minister <b>Yoshihide</b></p>');
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.mentions).toBe(0);
     document.getElementById('p')!.append(document.createTextNode(' Suga said'));
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().get('Yoshihide Suga')?.count).toBe(1);
   });
 
   test('text added inside an input-like region is ignored', async () => {
     installHighlights();
     current = setup('<div contenteditable="true" id="ed"><p>x</p></div>');
-    await idle(current.slicer);
+    await idle(current);
     const p = document.createElement('p');
     p.textContent = 'Japan';
     document.getElementById('ed')!.append(p);
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.mentions).toBe(0);
   });
 
@@ -154,7 +156,7 @@ describe('Annotator', () => {
     installHighlights();
     const html = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i}: Wang Yi met officials in Tokyo about Japan.</p>`).join('');
     current = setup(html, { budgetMs: 4 });
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.mentions).toBe(1800);
     expect(current.slicer.stats.slices).toBeGreaterThan(1);
     // happy-dom is far slower than a browser and this machine is shared: only a runaway slice fails this.
@@ -165,11 +167,11 @@ describe('Annotator', () => {
     installHighlights();
     const html = Array.from({ length: 400 }, (_, i) => `<p>Item ${i}: Japan</p>`).join('');
     current = setup(html, { budgetMs: 2 });
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().get('JPN')?.count).toBe(400);
     const before = current.slicer.stats.slices;
     for (const p of Array.from(document.querySelectorAll('p'))) (p.firstChild as Text).data = 'Item: China and Wang Yi';
-    await idle(current.slicer);
+    await idle(current);
     expect(current.slicer.stats.slices - before).toBeGreaterThan(1);
     expect(current.annotator.entities().has('JPN')).toBe(false);
     expect(current.annotator.entities().get('CHN')?.count).toBe(400);
@@ -180,11 +182,11 @@ describe('Annotator', () => {
     const registry = installHighlights();
     current = setup('<p>Yoshihide Suga.</p><p>Suga said.</p>');
     current.painter.show({ person: true, country: true, demonym: true, capital: true });
-    await idle(current.slicer);
+    await idle(current);
     expect(current.annotator.entities().get('Yoshihide Suga')?.count).toBe(2);
     document.body.innerHTML = '<p>Suga said.</p>';
     current.annotator.restart();
-    await idle(current.slicer);
+    await idle(current);
     // After a reset the surname alone is not enough: the new page never named him in full.
     expect(current.annotator.mentions).toBe(0);
     current.annotator.destroy();

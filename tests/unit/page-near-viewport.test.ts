@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
+import { FakeIntersectionObserver as IO } from './helpers/fake-viewport';
+
+type Win = Window & typeof globalThis;
+const win = window as unknown as Win;
+
+class FakeHighlight extends Set<AbstractRange> {}
+let registry: Map<string, FakeHighlight>;
+
+function install(): void {
+  registry = new Map();
+  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
+  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+}
+
+afterEach(() => {
+  delete (win as unknown as { Highlight?: unknown }).Highlight;
+  delete (win as unknown as { CSS?: unknown }).CSS;
+  document.body.replaceChildren();
+});
+
+/** happy-dom has no StaticRange; the painter takes any range. */
+function rangeOver(node: Node, start: number, end: number): AbstractRange {
+  const r = document.createRange();
+  r.setStart(node, start);
+  r.setEnd(node, end);
+  return r;
+}
+
+const reported = () => new Promise((r) => setTimeout(r, 5));
+
+/** One paragraph per entry, each with one range over its first word; a paragraph is near when its data-near says so. */
+function page(nearness: boolean[]): { painter: Painter; ranges: AbstractRange[]; paras: HTMLElement[] } {
+  install();
+  document.body.innerHTML = nearness.map((n, i) => `<p data-near="${n}">Japan ${i}</p>`).join('');
+  IO.near = (el) => el.getAttribute('data-near') === 'true';
+  const painter = new Painter(win);
+  const paras = [...document.querySelectorAll('p')];
+  const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
+  for (const r of ranges) painter.add('country', r);
+  painter.flush();
+  return { painter, ranges, paras };
+}
+
+const registered = () => [...(registry.get(HIGHLIGHT_NAMES.country) ?? [])];
+
+describe('only ranges near the viewport are handed to the browser', () => {
+  test('nothing is registered before the browser reports; then the near ones only, and "settled" waits for that report', async () => {
+    const { painter, ranges } = page([true, false, true, false]);
+    expect(registered()).toEqual([]);
+    let settled = false;
+    painter.whenSettled(() => (settled = true));
+    expect(settled).toBe(false);
+    await reported();
+    expect(settled).toBe(true);
+    expect(registered()).toEqual([ranges[0], ranges[2]]);
+    expect(painter.found).toBe(4);
+    expect(painter.count()).toBe(2);
+  });
+
+  test('scrolling brings ranges in and takes others out; a deleted far range never comes back', async () => {
+    const { painter, ranges, paras } = page([true, false, false, false]);
+    await reported();
+    painter.delete('country', ranges[3]!);
+    paras.forEach((p, i) => p.setAttribute('data-near', String(i >= 2)));
+    IO.rescan();
+    await reported();
+    expect(registered()).toEqual([ranges[2]]);
+    painter.delete('country', ranges[2]!);
+    expect(registered()).toEqual([]);
+    expect(painter.found).toBe(2);
+  });
+
+  test('a range added to an element already near is painted at the next flush, without waiting for a report', async () => {
+    const { painter, paras } = page([true]);
+    await reported();
+    const text = paras[0]!.firstChild!;
+    const later = rangeOver(text, 6, 7);
+    const reports = IO.reports;
+    painter.add('country', later);
+    painter.flush();
+    expect(registered()).toContain(later);
+    expect(IO.reports).toBe(reports);
+  });
+
+  test('text the page rewrites is painted again at once; an element left empty is let go at the second sweep', async () => {
+    const { painter, ranges, paras } = page([true]);
+    await reported();
+    const text = paras[0]!.firstChild!;
+    painter.delete('country', ranges[0]!);
+    const again = rangeOver(text, 0, 5);
+    painter.add('country', again);
+    painter.flush();
+    expect(registered()).toEqual([again]);
+    painter.delete('country', again);
+    const io = [...IO.live][0]!;
+    painter.sweep();
+    expect(io.targets.has(paras[0]!)).toBe(true);
+    painter.sweep();
+    expect(io.targets.has(paras[0]!)).toBe(false);
+    // Watched anew: unknown again until the browser reports.
+    const fresh = rangeOver(text, 0, 5);
+    painter.add('country', fresh);
+    painter.flush();
+    expect(registered()).toEqual([]);
+    await reported();
+    expect(registered()).toEqual([fresh]);
+  });
+
+  test('an element without a box of its own (display: contents) is judged by its parent', async () => {
+    install();
+    document.body.innerHTML = '<div data-near="true"><span data-near="false">Japan</span></div>';
+    const span = document.querySelector('span')!;
+    IO.near = (el) => el.getAttribute('data-near') === 'true';
+    IO.boxless = (el) => el === span;
+    const painter = new Painter(win);
+    const r = rangeOver(span.firstChild!, 0, 5);
+    painter.add('country', r);
+    let settled = false;
+    painter.whenSettled(() => (settled = true));
+    await reported();
+    expect(settled).toBe(true);
+    expect(registered()).toEqual([r]);
+  });
+
+  test('without IntersectionObserver every range is painted, as before', () => {
+    install();
+    (win as unknown as { IntersectionObserver?: unknown }).IntersectionObserver = undefined;
+    document.body.innerHTML = '<p>Japan</p>';
+    const painter = new Painter(win);
+    const t = document.querySelector('p')!.firstChild!;
+    const r = rangeOver(t, 0, 5);
+    painter.add('country', r);
+    painter.flush();
+    let settled = false;
+    painter.whenSettled(() => (settled = true));
+    expect(settled).toBe(true);
+    expect(registered()).toEqual([r]);
+  });
+});
