@@ -20,7 +20,8 @@ export const NEAR_MARGIN = '100% 0px';
 
 interface Anchor {
   el: Element;
-  items: Set<AbstractRange>;
+  /** An array, not a Set: most elements hold one or two mentions, and thousands of Sets cost a cold page milliseconds. */
+  items: AbstractRange[];
   near: boolean;
   /** The browser has reported on it at least once. */
   known: boolean;
@@ -72,7 +73,7 @@ export class NearViewport {
     if (!a) a = this.anchor(el);
     this.last = a;
     a.empty = false;
-    a.items.add(range);
+    a.items.push(range);
     this.anchorOf.set(range, a);
     return a.near;
   }
@@ -83,7 +84,12 @@ export class NearViewport {
     const a = this.anchorOf.get(range);
     if (!a) return false;
     this.anchorOf.delete(range);
-    a.items.delete(range);
+    const items = a.items;
+    const i = items.lastIndexOf(range);
+    if (i >= 0) {
+      items[i] = items[items.length - 1]!;
+      items.pop();
+    }
     // An emptied element is kept, near or not, until a sweep finds it still empty: a live text the page
     // rewrites many times a second gets its new mention painted at once, not a frame after each change.
     return a.near;
@@ -92,7 +98,7 @@ export class NearViewport {
   /** Stops watching elements that held no range since the last sweep (call every few seconds). */
   sweep(): void {
     for (const a of this.anchors.values()) {
-      if (a.items.size) continue;
+      if (a.items.length) continue;
       if (a.empty) this.forget(a);
       else a.empty = true;
     }
@@ -119,7 +125,7 @@ export class NearViewport {
   }
 
   private anchor(el: Element): Anchor {
-    const a: Anchor = { el, items: new Set(), near: false, known: false, empty: false };
+    const a: Anchor = { el, items: [], near: false, known: false, empty: false };
     this.anchors.set(el, a);
     this.unknown++;
     this.io!.observe(el);
@@ -144,19 +150,19 @@ export class NearViewport {
       for (const e of entries) {
         const a = this.anchors.get(e.target);
         if (!a) continue;
+        const intersecting = e.isIntersecting;
         if (!a.known) {
           a.known = true;
           this.unknown--;
+          // No box of its own (display: contents, or inside display: none): judge by the nearest ancestor that has one.
+          // Looked at on the first report only, the one every element gets: the box is an object made per entry.
+          if (!intersecting && this.boxless(e, a.el)) {
+            this.moveTo(a, a.el.parentElement!, entering, leaving);
+            continue;
+          }
         }
-        const box = e.boundingClientRect;
-        const parent = a.el.parentElement;
-        // No box of its own (display: contents, or inside display: none): judge by the nearest ancestor that has one.
-        if (!e.isIntersecting && box.width === 0 && box.height === 0 && parent && a.el !== a.el.ownerDocument.body) {
-          this.moveTo(a, parent, entering, leaving);
-          continue;
-        }
-        if (e.isIntersecting === a.near) continue;
-        a.near = e.isIntersecting;
+        if (intersecting === a.near) continue;
+        a.near = intersecting;
         for (const r of a.items) (a.near ? entering : leaving).push(r);
       }
       if (entering.length || leaving.length) this.o.onChange(entering, leaving);
@@ -166,13 +172,18 @@ export class NearViewport {
     this.settle();
   }
 
+  private boxless(e: IntersectionObserverEntry, el: Element): boolean {
+    if (e.boundingClientRect.height !== 0) return false;
+    return e.boundingClientRect.width === 0 && el.parentElement !== null && el !== el.ownerDocument.body;
+  }
+
   private moveTo(a: Anchor, el: Element, entering: AbstractRange[], leaving: AbstractRange[]): void {
     this.io!.unobserve(a.el);
     this.anchors.delete(a.el);
     if (this.last === a) this.last = null;
     const to = this.anchors.get(el) ?? this.anchor(el);
     for (const r of a.items) {
-      to.items.add(r);
+      to.items.push(r);
       this.anchorOf.set(r, to);
       if (a.near && !to.near) leaving.push(r);
       else if (!a.near && to.near) entering.push(r);
