@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import indexJson from '../../src/generated/match-index.json';
 import { createPageMatcher, type MatchIndex, type Mention, type PageMatcher } from '../../src/matching';
+import { FUNCTION_WORDS, GOVERNMENT_VERBS, WordSet } from '../../src/matching/rules';
 import { collectBlocks } from '../../src/page/walk';
 import { compileMatchIndex } from '../../src/knowledge/compile';
 import type { Knowledge } from '../../src/knowledge/model';
@@ -403,5 +404,18 @@ describe('robustness', () => {
     const large = best(para.repeat(3200));
     // Eight times the text: about eight times the time; quadratic would be 64.
     expect(large / Math.max(small, 0.05)).toBeLessThan(20);
+  });
+});
+
+describe('word lists of the context rules', () => {
+  test('hold whole listed words only, across line breaks and runs of spaces', () => {
+    const words = new WordSet(`
+      said  says
+      told then-`);
+    for (const w of ['said', 'says', 'told', 'then-']) expect(words.has(w)).toBe(true);
+    for (const w of ['', ' ', 'sa', 'aid', 'said says', 'then', 'Said', 'said ', '\n']) expect(words.has(w)).toBe(false);
+    expect(FUNCTION_WORDS.has('meanwhile')).toBe(true);
+    expect(GOVERNMENT_VERBS.has('said')).toBe(true);
+    expect(GOVERNMENT_VERBS.has('sai')).toBe(false);
   });
 });
