@@ -14,7 +14,9 @@ import {
   decodeEntries, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
 } from './format';
-import { C, caseOk, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, shapeOf, wordEnd, type WordShape } from './text';
+import {
+  C, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, SHAPE_ALL_CAPS, SHAPE_CAPITAL, shapeBits, shapeOf, wordEnd,
+} from './text';
 import {
   ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
   HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
@@ -133,6 +135,12 @@ function tablesOf(index: MatchIndex): Tables {
 /** Where the scan must look: an ASCII capital that starts a word, or any non-ASCII character. */
 const STOPS = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*|[^\x00-\x7f]/g;
 
+/** Character codes of the case mask letters that constrain a word (see text.ts CaseReq). */
+const REQ_UPPER = 85; // 'U'
+const REQ_ACRONYM = 65; // 'A'
+/** Marks a word's shape bits as computed. */
+const SHAPE_KNOWN = 4;
+
 /** Words longer than this are not names (and would only cost time). */
 const MAX_WORD = 40;
 
@@ -184,7 +192,8 @@ class Matcher implements PageMatcher {
   private out: Mention[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
-  private readonly shapes: (WordShape | null)[] = [];
+  /** Per word read by candidate(): its shape bits, or 0 before they are needed. */
+  private readonly shapes: number[] = [];
   private readonly hitLen: number[] = [];
   private readonly hitVal: string[] = [];
   constructor(private readonly t: Tables) {}
@@ -266,7 +275,7 @@ class Matcher implements PageMatcher {
     let hits = 0;
     starts[0] = i;
     ends[0] = e0;
-    shapes[0] = null;
+    shapes[0] = 0;
     words = 1;
     let e = e0;
     for (;;) {
@@ -286,7 +295,7 @@ class Matcher implements PageMatcher {
       key = longer;
       starts[words] = next;
       ends[words] = we;
-      shapes[words++] = null;
+      shapes[words++] = 0;
       e = we;
     }
     for (let h = hits - 1; h >= 0; h--) {
@@ -297,18 +306,23 @@ class Matcher implements PageMatcher {
     return e0;
   }
 
-  private shape(w: number): WordShape {
-    let s = this.shapes[w];
-    if (!s) {
-      s = shapeOf(this.text, this.starts[w]!, this.ends[w]!);
+  /** The shape bits (SHAPE_*) of the w-th word read by candidate(), computed once. */
+  private shape(w: number): number {
+    let s = this.shapes[w]!;
+    if (s === 0) {
+      s = shapeBits(this.text, this.starts[w]!, this.ends[w]!) | SHAPE_KNOWN;
       this.shapes[w] = s;
     }
     return s;
   }
 
+  /** Whether the first `len` words look as the case mask (see text.ts CaseReq) asks; without a mask, each starts with a capital. */
   private caseFits(mask: string | null, len: number): boolean {
     for (let w = 0; w < len; w++) {
-      if (!caseOk(mask ? mask[w]! : 'U', this.shape(w))) return false;
+      const req = mask ? mask.charCodeAt(w) : REQ_UPPER;
+      if (req !== REQ_UPPER && req !== REQ_ACRONYM) continue;
+      const shape = this.shape(w);
+      if ((shape & SHAPE_CAPITAL) === 0 || (req === REQ_ACRONYM && (shape & SHAPE_ALL_CAPS) === 0)) return false;
     }
     return true;
   }
@@ -319,9 +333,8 @@ class Matcher implements PageMatcher {
    * or -1 when no entry fits their case and a shorter key should be tried.
    */
   private resolve(start: number, firstEnd: number, end: number, len: number, val: string, longestKey: string, longest: boolean): number {
-    const fitting = this.t.entries(val).filter((x) => this.caseFits(x.mask, len));
-    if (fitting.length === 0) return -1;
-    const key = longest ? longestKey : this.keyOf(len);
+    const entries = this.t.entries(val);
+    let fitting = 0;
     let block = false;
     let name: Entry | null = null;
     let demonym: Entry | null = null;
@@ -329,8 +342,11 @@ class Matcher implements PageMatcher {
     let nameClash = false;
     let demonymClash = false;
     let seatClash = false;
-    const surnames: number[] = [];
-    for (const x of fitting) {
+    let surnames: number[] | null = null;
+    for (let k = 0; k < entries.length; k++) {
+      const x = entries[k]!;
+      if (!this.caseFits(x.mask, len)) continue;
+      fitting++;
       const kind = entryKind(x.code);
       const ent = entryEntity(x.code);
       if (kind === K_BLOCK) block = true;
@@ -343,8 +359,10 @@ class Matcher implements PageMatcher {
       } else if (kind === K_SEAT) {
         if (seat && entryEntity(seat.code) !== ent) seatClash = true;
         seat ??= x;
-      } else if (kind === K_SURNAME) surnames.push(x.code);
+      } else if (kind === K_SURNAME) (surnames ??= []).push(x.code);
     }
+    if (fitting === 0) return -1;
+    const key = longest ? longestKey : this.keyOf(len);
     this.lastStart = start;
     this.lastEnd = end;
     // A longer name that is not a mention hides what is inside it ("East China Sea"); so does a name of two countries.
@@ -374,7 +392,7 @@ class Matcher implements PageMatcher {
       this.lastGovEnd = end;
       return this.emit(start, this.withDot(end, seat.mask), entryEntity(seat.code), 'capital', 'capital');
     }
-    if (surnames.length) {
+    if (surnames) {
       // "Foreign Minister Prince Faisal bin Farhan": a full name starting inside a surname of several words and going further wins.
       for (let w = 1; w < len; w++) if (this.nameEndFrom(this.starts[w]!) > end) return this.starts[w]!;
       const entity = this.surname(start, end, surnames);

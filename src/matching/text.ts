@@ -170,16 +170,22 @@ export interface WordShape {
   allCaps: boolean;
 }
 
-export function shapeOf(text: string, s: number, e: number): WordShape {
+export const SHAPE_CAPITAL = 1;
+export const SHAPE_ALL_CAPS = 2;
+
+/** A word's shape as bits (SHAPE_CAPITAL, SHAPE_ALL_CAPS): the matcher's hot path allocates no object per word. */
+export function shapeBits(text: string, s: number, e: number): number {
   const k = cls(text.charCodeAt(s));
-  let allCaps = true;
+  const bits = k === C.UPPER || k === C.CASELESS ? SHAPE_CAPITAL : 0;
   for (let i = s; i < e; i++) {
-    if (cls(text.charCodeAt(i)) === C.LOWER) {
-      allCaps = false;
-      break;
-    }
+    if (cls(text.charCodeAt(i)) === C.LOWER) return bits;
   }
-  return { capital: k === C.UPPER || k === C.CASELESS, allCaps };
+  return bits | SHAPE_ALL_CAPS;
+}
+
+export function shapeOf(text: string, s: number, e: number): WordShape {
+  const bits = shapeBits(text, s, e);
+  return { capital: (bits & SHAPE_CAPITAL) !== 0, allCaps: (bits & SHAPE_ALL_CAPS) !== 0 };
 }
 
 export function caseReqOf(word: string): CaseReq {
@@ -187,12 +193,6 @@ export function caseReqOf(word: string): CaseReq {
   if (k !== C.UPPER) return 'x';
   const shape = shapeOf(word, 0, word.length);
   return word.length >= 2 && shape.allCaps ? 'A' : 'U';
-}
-
-export function caseOk(req: string, shape: WordShape): boolean {
-  if (req === 'U') return shape.capital;
-  if (req === 'A') return shape.capital && shape.allCaps;
-  return true;
 }
 
 export interface AliasKey {
