@@ -4,21 +4,33 @@
  */
 
 /**
- * A word list, hashed on its first use: a page that never asks about a
- * list pays nothing when the content script starts, and a check costs one
- * hash lookup (searching the list as one string cost a fresh " word " string
- * and a scan of the whole list per check, a tenth of the matcher's time on a
- * long page).
+ * A word list. The first checks search it as one string (" said says … "):
+ * hashing a list costs more, on a first, cold run, than the few checks a
+ * short page makes. A list checked often (a long page) is then hashed, so a
+ * check costs one lookup instead of a fresh " word " string and a scan of the
+ * whole list.
  */
 export class WordSet {
+  private readonly all: string;
   private words: Set<string> | null = null;
-  constructor(private readonly list: string) {}
+  private checks = 0;
+
+  constructor(list: string) {
+    this.all = ` ${list.split('\n').map((line) => line.trim()).join(' ')} `;
+  }
 
   has(word: string): boolean {
-    this.words ??= new Set(this.list.split(/\s+/).filter((w) => w.length > 0));
-    return this.words.has(word);
+    if (this.words) return this.words.has(word);
+    if (++this.checks > CHECKS_BEFORE_HASH) {
+      this.words = new Set(this.all.split(' ').filter((w) => w.length > 0));
+      return this.words.has(word);
+    }
+    return word.length > 0 && !word.includes(' ') && this.all.includes(` ${word} `);
   }
 }
+
+/** About the checks an article page makes of the busiest list (FUNCTION_WORDS). */
+const CHECKS_BEFORE_HASH = 64;
 
 function set(words: string): WordSet {
   return new WordSet(words);
