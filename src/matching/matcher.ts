@@ -132,8 +132,14 @@ function tablesOf(index: MatchIndex): Tables {
   return t;
 }
 
-/** Where the scan must look: an ASCII capital that starts a word, or any non-ASCII character. */
-const STOPS = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*|[^\x00-\x7f]/g;
+/**
+ * Where the scan must look: an ASCII capital that starts a word, or a
+ * character outside ASCII that may be part of a word. The punctuation and
+ * spaces of text.ts's table (curly quotes, dashes, no-break spaces, CJK and
+ * full-width punctuation, Latin-1 symbols) can start no name: stopping at each
+ * cost a call and a class look-up per quote mark.
+ */
+export const STOPS = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*|[^\x00-\x7f\xa0-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7\u2000-\u200b\u200e-\u206f\u3000-\u3004\u3008-\u303f\uff01-\uff0f]/g;
 
 /** Character codes of the case mask letters that constrain a word (see text.ts CaseReq). */
 const REQ_UPPER = 85; // 'U'

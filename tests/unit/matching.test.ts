@@ -5,7 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import indexJson from '../../src/generated/match-index.json';
 import { createPageMatcher, type MatchIndex, type Mention, type PageMatcher } from '../../src/matching';
+import { STOPS } from '../../src/matching/matcher';
 import { FUNCTION_WORDS, GOVERNMENT_VERBS, WordSet } from '../../src/matching/rules';
+import { C, cls } from '../../src/matching/text';
 import { collectBlocks } from '../../src/page/walk';
 import { compileMatchIndex } from '../../src/knowledge/compile';
 import type { Knowledge } from '../../src/knowledge/model';
@@ -404,6 +406,30 @@ describe('robustness', () => {
     const large = best(para.repeat(3200));
     // Eight times the text: about eight times the time; quadratic would be 64.
     expect(large / Math.max(small, 0.05)).toBeLessThan(20);
+  });
+});
+
+describe('where the scan stops', () => {
+  test('names right after curly quotes, dashes and no-break spaces, and names with letters outside ASCII, are found', () => {
+    const text =
+      '\u201cPedro Sánchez\u201d met \u2018Lula da Silva\u2019\u2014Recep Tayyip Erdoğan\u2013and\u00a0Wang\u00a0Yi\u202fin\u2009Japan\u2026 ' +
+      '«Mexico» ¿Jordan? ¡Spain! (Brazil)\u00b7France\u00a7Italy\u3001日本\u3002中国\uff08Mongolia\uff09 \u201cÁngela Merkel\u201d';
+    expect(texts(find(text))).toEqual([
+      'Pedro Sánchez', 'Lula da Silva', 'Recep Tayyip Erdoğan', 'Wang\u00a0Yi', 'Japan', 'Mexico', 'Jordan', 'Spain', 'Brazil', 'France', 'Italy',
+      '日本', '中国', 'Mongolia', 'Ángela Merkel',
+    ]);
+  });
+
+  test('the scan passes over only characters the class table calls neither letter, digit, mark, Han nor Hangul', () => {
+    const skipped: number[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      STOPS.lastIndex = 0;
+      if (!STOPS.test(String.fromCharCode(c))) skipped.push(c);
+    }
+    expect(skipped).toContain(0x201c);
+    expect(skipped).toContain(0x2014);
+    expect(skipped).toContain(0xa0);
+    expect(skipped.filter((c) => cls(c) !== C.OTHER).map((c) => c.toString(16))).toEqual([]);
   });
 });
 
