@@ -3,6 +3,7 @@ import type { BundleFigures } from './bundle';
 import type { Contender } from './contenders';
 import type { EngineFigures } from './engine';
 import type { HoverFigures } from './hover';
+import type { ScrollFigures } from './scroll';
 import type { Measurement } from './measure';
 import { fmt, kb, max, median, pairedRatio, table } from './stats';
 
@@ -27,6 +28,8 @@ export interface Inputs {
   results: Map<string, PageResult>;
   markkw: MarkKeywords;
   hover: HoverFigures | { error: string };
+  /** Scrolling each large page after it is painted (the mentions registered as they come near). */
+  scroll: (ScrollFigures | { error: string })[];
   engine: EngineFigures | { error: string };
   bundle: BundleFigures;
   /** Aliases in each index variant (e10, e50, e100). */
@@ -243,6 +246,7 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
     `Every page loads: content script ${kb(inp.bundle.contentScriptBytes)} (index included) + CSS ${kb(inp.bundle.cssBytes)} + fetched from the extension ${kb(inp.bundle.fetchedBytes)} = ${kb(inp.bundle.everyPageBytes)} (budget 300 KB). ${inp.bundle.note}`,
   );
   lines.push('error' in inp.hover ? `Hover: ${inp.hover.error}` : inp.hover.text);
+  for (const sc of inp.scroll) lines.push('error' in sc ? `Scrolling: ${sc.error}` : sc.text);
 
   const p1 = pages['text-1mb'];
   const p2 = pages['nodes-200k'];
@@ -264,6 +268,12 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
       `${fmt(longestScript)} ms own, ${fmt(longestRender)} ms frame`,
     );
   }
+  const scrolled = inp.scroll.filter((sc): sc is ScrollFigures => !('error' in sc));
+  if (scrolled.length) {
+    const worst = max(scrolled.map((sc) => sc.backstory.longestTaskMs));
+    const control = max(scrolled.map((sc) => sc.control.longestTaskMs));
+    target('scrolling a painted page: no task over 50 ms (mentions registered as they come near)', worst, (v) => v <= 50, `${fmt(worst)} ms (without Backstory ${fmt(control)} ms)`);
+  }
   target('content script + what it loads on every page < 300 KB', inp.bundle.everyPageBytes, (v) => v < 300 * 1024, kb(inp.bundle.everyPageBytes));
   if (!('error' in inp.hover)) {
     const h = inp.hover;
@@ -273,7 +283,7 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   lines.push(table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'NO'])));
   return {
     text: lines.join('\n'),
-    json: { pages, growth, markKeywords: inp.markkw, bundle: inp.bundle, engine: inp.engine, hover: inp.hover, aliasCounts: inp.aliasCounts, targets },
+    json: { pages, growth, markKeywords: inp.markkw, bundle: inp.bundle, engine: inp.engine, hover: inp.hover, scroll: inp.scroll, aliasCounts: inp.aliasCounts, targets },
     failed: targets.filter((t) => !t.met).map((t) => `${t.target} (${t.value})`),
   };
 }

@@ -21,6 +21,7 @@ import { buildContenderExtension } from './contenders';
 import { engineFigures, indexForFraction, type EngineFigures } from './engine';
 import { Gate } from './gate';
 import { hoverFigures, type HoverFigures } from './hover';
+import { scrollFigures, type ScrollFigures } from './scroll';
 import { measure, type Measurement } from './measure';
 import { articlePage, bigTextPage, manyNodesPage, vocabulary, type GeneratedPage } from './pages';
 import { fmt, GROWTH_PAGE, summarise, type MarkKeywords, type PageResult, type Who } from './report';
@@ -176,6 +177,14 @@ async function main() {
   const article = mainPages.find((p) => p.name === 'article');
   const hover: HoverFigures | { error: string } =
     article && wants('backstory') ? await attempt('hover', () => hoverFigures(backstory, server, gate, article)) : { error: 'skipped' };
+  const scroll: (ScrollFigures | { error: string })[] = [];
+  if (wants('backstory')) {
+    for (const p of mainPages.filter((mp) => mp.name !== 'article')) {
+      const sc = await attempt(`scroll ${p.name}`, () => scrollFigures(backstory, contenders, server, gate, p));
+      if (!('error' in sc)) log(sc.text);
+      scroll.push(sc);
+    }
+  }
   await backstory.close();
   await contenders.close();
   await server.close();
@@ -189,7 +198,7 @@ async function main() {
   rmSync(contenderDir, { recursive: true, force: true });
 
   const aliasCounts = Object.fromEntries(Object.entries(indexes).map(([seg, json]) => [seg, aliasStrings(JSON.parse(json)).length]));
-  const report = summarise({ results, markkw, hover, engine, bundle, aliasCounts });
+  const report = summarise({ results, markkw, hover, scroll, engine, bundle, aliasCounts });
   const meta = {
     date: new Date().toISOString(),
     commit: (() => {

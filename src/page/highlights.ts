@@ -42,6 +42,9 @@ export function highlightApi(win: Window & typeof globalThis): { registry: Highl
   }
 }
 
+/** Registered ranges beyond which those away from the viewport are taken out (~7 µs each per later change, so ≤ ~3 ms). */
+export const LINGER_LIMIT = 400;
+
 export class Painter {
   private readonly api: ReturnType<typeof highlightApi>;
   private readonly highlights = new Map<MentionKind, HighlightLike>();
@@ -58,6 +61,14 @@ export class Painter {
    */
   private readonly owned = new Map<MentionKind, Set<AbstractRange>>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
+  /**
+   * Registered ranges that have gone away from the viewport. Every change to
+   * the highlights makes Chromium repaint a few screens of the page (~3 ms
+   * here), so leaving ranges are not taken out one chunk at a time but all at
+   * once, when the registered ones pass LINGER_LIMIT; that also bounds what the
+   * browser re-validates on each later change.
+   */
+  private readonly lingering = new Set<AbstractRange>();
   /** Every range found, painted or waiting to come near the viewport. */
   private readonly kindOf = new Map<AbstractRange, MentionKind>();
   private readonly near: NearViewport;
@@ -75,11 +86,14 @@ export class Painter {
     return this.api !== null;
   }
 
-  /** A range found; it is painted once it is near the viewport. */
-  add(kind: MentionKind, range: AbstractRange): void {
+  /**
+   * A range found; it is painted once `within` (an element holding it; by default its text's parent) is near
+   * the viewport. `inOrder`: it follows every range added in order before it, in document order (see NearViewport).
+   */
+  add(kind: MentionKind, range: AbstractRange, within?: Element | null, inOrder = false): void {
     if (!this.api) return;
     this.kindOf.set(range, kind);
-    if (this.near.add(range)) this.queue(kind, range);
+    if (this.near.add(range, within, inOrder)) this.queue(kind, range);
   }
 
   private queue(kind: MentionKind, range: AbstractRange): void {
@@ -97,7 +111,8 @@ export class Painter {
 
   delete(kind: MentionKind, range: AbstractRange): void {
     this.kindOf.delete(range);
-    if (this.near.delete(range)) this.unpaint(kind, range);
+    const near = this.near.delete(range);
+    if (this.lingering.delete(range) || near) this.unpaint(kind, range);
   }
 
   private unpaint(kind: MentionKind, range: AbstractRange): void {
@@ -109,13 +124,18 @@ export class Painter {
 
   /** Scrolling (or a layout change) brought ranges near the viewport or took them away: registered at once, for the coming frame. */
   private moved(entering: AbstractRange[], leaving: AbstractRange[]): void {
-    for (const r of leaving) {
-      const kind = this.kindOf.get(r);
-      if (kind) this.unpaint(kind, r);
-    }
+    for (const r of leaving) if (this.kindOf.has(r)) this.lingering.add(r);
     for (const r of entering) {
       const kind = this.kindOf.get(r);
-      if (kind) this.queue(kind, r);
+      // Back before it was taken out: still registered.
+      if (kind && !this.lingering.delete(r)) this.queue(kind, r);
+    }
+    if (this.lingering.size && this.count() + this.pendingCount > LINGER_LIMIT) {
+      for (const r of this.lingering) {
+        const kind = this.kindOf.get(r);
+        if (kind) this.unpaint(kind, r);
+      }
+      this.lingering.clear();
     }
     this.flush();
   }
@@ -137,6 +157,7 @@ export class Painter {
 
   /** Hands the ranges added since the last flush to the browser, to be painted at the next frame. */
   flush(): void {
+    this.near.seal();
     for (const [kind, set] of this.pending) {
       const h = this.highlights.get(kind);
       if (!h) continue;
@@ -158,6 +179,7 @@ export class Painter {
   clear(): void {
     this.pending.clear();
     this.owned.clear();
+    this.lingering.clear();
     this.kindOf.clear();
     this.near.clear();
     for (const h of this.highlights.values()) h.clear();
@@ -220,6 +242,7 @@ export class Painter {
     }
     this.pending.clear();
     this.owned.clear();
+    this.lingering.clear();
     this.kindOf.clear();
     this.near.destroy();
   }

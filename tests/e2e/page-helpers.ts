@@ -81,20 +81,17 @@ export function highlighted(page: Page): Promise<Record<string, string[]>> {
 export interface ByDistance {
   /** Ranges registered under Backstory's names. */
   registered: number;
-  /** Texts of the registered ranges inside the viewport. */
-  onScreen: string[];
   /**
-   * Registered ranges more than two screens from the viewport. Backstory registers what lies within one
-   * screen of it (src/page/near-viewport.ts); the gap between one and two screens is left to the browser's timing.
+   * Texts of the registered ranges inside the viewport. Backstory registers the mentions near the
+   * viewport (src/page/near-viewport.ts); how far beyond it depends on its chunks and on what it lets linger.
    */
-  far: number;
+  onScreen: string[];
 }
 
 /** Backstory's registered ranges by where they lie relative to the viewport. */
 export function paintedByDistance(page: Page): Promise<ByDistance> {
   return page.evaluate((names) => {
-    const out = { registered: 0, onScreen: [] as string[], far: 0 };
-    const h = innerHeight;
+    const out = { registered: 0, onScreen: [] as string[] };
     for (const n of names) {
       for (const r of CSS.highlights.get(n) ?? []) {
         out.registered++;
@@ -102,8 +99,7 @@ export function paintedByDistance(page: Page): Promise<ByDistance> {
         live.setStart(r.startContainer, r.startOffset);
         live.setEnd(r.endContainer, r.endOffset);
         const box = live.getBoundingClientRect();
-        if (box.bottom < -2 * h || box.top > 3 * h) out.far++;
-        else if (box.top >= 0 && box.bottom <= h) out.onScreen.push(live.toString());
+        if (box.top >= 0 && box.bottom <= innerHeight) out.onScreen.push(live.toString());
       }
     }
     return out;

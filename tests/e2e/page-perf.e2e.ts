@@ -57,12 +57,11 @@ test('1 MB of text: every mention found in slices, none of them 50 ms or longer;
       // Every mention found; those near the viewport registered, at the top and then at the end of the page.
       const top = await paintedByDistance(page);
       expect(top.registered).toBe(painted.registered);
-      expect(top.far).toBe(0);
       expect(top.onScreen).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga', 'Japan', 'China', 'South Korea', 'Kang Kyung-wha']));
       expect(top.registered).toBeLessThan(painted.mentions / 20);
       await scrollSettled(page, 'bottom');
       const end = await paintedByDistance(page);
-      expect(end.far).toBe(0);
+      expect(end.registered).toBeLessThan(painted.mentions / 10);
       expect(end.onScreen.length).toBeGreaterThan(5);
       expect(end.onScreen).toEqual(expect.arrayContaining(['Japan', 'China']));
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
+import { HIGHLIGHT_NAMES, LINGER_LIMIT, Painter } from '../../src/page/highlights';
+import { CHUNK } from '../../src/page/near-viewport';
 import { FakeIntersectionObserver as IO } from './helpers/fake-viewport';
 
 type Win = Window & typeof globalThis;
@@ -59,17 +60,30 @@ describe('only ranges near the viewport are handed to the browser', () => {
     expect(painter.count()).toBe(2);
   });
 
-  test('scrolling brings ranges in and takes others out; a deleted far range never comes back', async () => {
+  test('scrolling brings ranges in; those that went away stay until deleted or too many are registered; a deleted far range never comes back', async () => {
     const { painter, ranges, paras } = page([true, false, false, false]);
     await reported();
     painter.delete('country', ranges[3]!);
     paras.forEach((p, i) => p.setAttribute('data-near', String(i >= 2)));
     IO.rescan();
     await reported();
-    expect(registered()).toEqual([ranges[2]]);
+    expect(registered()).toEqual([ranges[0], ranges[2]]);
     painter.delete('country', ranges[2]!);
+    painter.delete('country', ranges[0]!);
     expect(registered()).toEqual([]);
-    expect(painter.found).toBe(2);
+    expect(painter.found).toBe(1);
+  });
+
+  test('ranges that went away are taken out all at once when the registered ones pass the limit', async () => {
+    const n = LINGER_LIMIT;
+    const { painter, ranges, paras } = page(Array.from({ length: 2 * n }, (_, i) => i < n));
+    await reported();
+    expect(registered()).toHaveLength(n);
+    paras.forEach((p, i) => p.setAttribute('data-near', String(i >= n)));
+    IO.rescan();
+    await reported();
+    expect(painter.count()).toBe(n);
+    expect(registered()).toEqual(ranges.slice(n));
   });
 
   test('a range added to an element already near is painted at the next flush, without waiting for a report', async () => {
@@ -122,6 +136,57 @@ describe('only ranges near the viewport are handed to the browser', () => {
     await reported();
     expect(settled).toBe(true);
     expect(registered()).toEqual([r]);
+  });
+
+  test('a walk in document order is watched by chunks: two elements each, near when either end is or when they straddle the band', async () => {
+    install();
+    const n = CHUNK * 3;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>Japan ${i}</p>`).join('');
+    const paras = [...document.querySelectorAll('p')];
+    const at = (el: Element) => paras.indexOf(el as HTMLParagraphElement);
+    // The band holds no paragraph's box: the first chunk lies above it, the third below, the second straddles it.
+    IO.near = () => false;
+    IO.above = (el) => at(el) < CHUNK + CHUNK / 2;
+    const painter = new Painter(win);
+    const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
+    ranges.forEach((r, i) => painter.add('country', r, paras[i], true));
+    painter.flush();
+    await reported();
+    const io = [...IO.live][0]!;
+    expect(io.targets.size).toBe(6);
+    expect([...io.targets].map(at).sort((a, b) => a - b)).toEqual([0, CHUNK - 1, CHUNK, 2 * CHUNK - 1, 2 * CHUNK, 3 * CHUNK - 1]);
+    expect(registered()).toEqual(ranges.slice(CHUNK, 2 * CHUNK));
+  });
+
+  test('a jump of more than a screen makes every watched element report again (a crossing alone would be missed)', async () => {
+    install();
+    document.body.innerHTML = Array.from({ length: CHUNK * 2 }, (_, i) => `<p>Japan ${i}</p>`).join('');
+    const paras = [...document.querySelectorAll('p')];
+    const at = (el: Element) => paras.indexOf(el as HTMLParagraphElement);
+    IO.near = (el) => at(el) < CHUNK;
+    const painter = new Painter(win);
+    const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
+    ranges.forEach((r, i) => painter.add('country', r, paras[i], true));
+    painter.flush();
+    await reported();
+    expect(registered()).toEqual(ranges.slice(0, CHUNK));
+    // Now the second chunk straddles the band and the first lies above: no element crossed the band itself.
+    IO.near = () => false;
+    IO.above = (el) => at(el) < CHUNK + 1;
+    const reports = IO.reports;
+    document.dispatchEvent(new win.Event('scroll'));
+    await reported();
+    expect(IO.reports).toBe(reports);
+    Object.defineProperty(win, 'scrollY', { value: 10_000, configurable: true });
+    try {
+      document.dispatchEvent(new win.Event('scroll'));
+      await reported();
+    } finally {
+      Object.defineProperty(win, 'scrollY', { value: 0, configurable: true });
+    }
+    expect(IO.reports).toBeGreaterThan(reports);
+    // The second chunk came in; the first went away but stays registered (fewer than the limit are).
+    expect(registered()).toEqual(ranges);
   });
 
   test('without IntersectionObserver every range is painted, as before', () => {

@@ -10,6 +10,8 @@ export class FakeIntersectionObserver {
   static readonly live = new Set<FakeIntersectionObserver>();
   /** Whether an element is near the viewport (within the observer's margin). Every element, unless a test says otherwise. */
   static near: (el: Element) => boolean = () => true;
+  /** Of the elements not near, those above the band (the rest are below it). */
+  static above: (el: Element) => boolean = () => false;
   /** Elements without a box of their own (display: contents). */
   static boxless: (el: Element) => boolean = () => false;
   static reports = 0;
@@ -57,11 +59,15 @@ export class FakeIntersectionObserver {
     this.cb(
       els.map((target) => {
         const boxless = FakeIntersectionObserver.boxless(target);
+        const near = !boxless && FakeIntersectionObserver.near(target);
         const size = boxless ? 0 : 10;
+        // The band (viewport plus margins) runs from -720 to 1440; far elements sit well outside it.
+        const top = boxless || near ? 0 : FakeIntersectionObserver.above(target) ? -5000 : 5000;
         return {
           target,
-          isIntersecting: !boxless && FakeIntersectionObserver.near(target),
-          boundingClientRect: { width: size, height: size },
+          isIntersecting: near,
+          boundingClientRect: { width: size, height: size, top, bottom: top + size },
+          rootBounds: { top: -720, bottom: 1440 },
         } as unknown as IntersectionObserverEntry;
       }),
     );
@@ -75,6 +81,7 @@ export function installFakeViewport(win: Win): () => void {
   w.IntersectionObserver = FakeIntersectionObserver;
   FakeIntersectionObserver.near = () => true;
   FakeIntersectionObserver.boxless = () => false;
+  FakeIntersectionObserver.above = () => false;
   FakeIntersectionObserver.reports = 0;
   FakeIntersectionObserver.live.clear();
   return () => {
