@@ -147,7 +147,9 @@ export class Annotator {
         const record = this.byRange.get(r);
         if (record && this.records.has(record)) return this.hit(record, record.ranges.indexOf(r));
       }
-      return null;
+      // Only mentions near the viewport are registered, judged by their blocks' places in the page; text the
+      // page pins elsewhere (a sticky header) may be on screen unregistered: found from the caret instead.
+      if (ranges.length) return null;
     }
     return this.caretHit(x, y);
   }
