@@ -319,8 +319,6 @@ export class Annotator {
     if (!mentions.length) return;
     const record: BlockRecord = { nodes: [], starts: [], mentions: [], ranges: [] };
     const len = block.text.length;
-    // The block's element decides when its mentions are near the viewport (one target for all of them).
-    let within: Element | null | undefined;
     for (const m of mentions) {
       if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
       const s = locate(block, m.start);
@@ -331,8 +329,7 @@ export class Annotator {
       this.byRange.set(range, record);
       record.mentions.push(m);
       record.ranges.push(range);
-      if (within === undefined) within = blockAncestor(s.node);
-      this.o.painter.add(m.kind, range, within, fresh);
+      this.o.painter.add(m.kind, range, null, fresh);
       const c = this.counts.get(m.entity);
       if (c) c.count++;
       else this.counts.set(m.entity, { count: 1, firstKind: m.kind });

@@ -14,14 +14,19 @@
  * How: an IntersectionObserver, but not one target per mention. Chromium
  * recomputes every target on every frame that scrolls (~2 µs a target
  * here): with one per block, scrolling a 1 MB page cost 8 ms a frame. So the
- * blocks a walk reads in document order are grouped into chunks of up to
- * CHUNK elements, and only each chunk's first and last elements are watched.
- * A chunk is near when either is, or when they lie on opposite sides of the
+ * elements holding the mentions a walk reads in document order are grouped
+ * into chunks of up to CHUNK elements, and only each chunk's first and last
+ * elements are watched (a range is held by its text's parent element). A
+ * chunk is near when either is, or when they lie on opposite sides of the
  * band (the band is inside the chunk). The browser reports only crossings,
  * so a jump that carries a watched element over the whole band unseen (a
  * long scroll in one step, content inserted above) makes every watched
- * element report afresh. Blocks read out of order (the page changed them)
- * are watched one by one.
+ * element report afresh. Mentions read out of order (the page changed them)
+ * are watched element by element.
+ *
+ * The price: text that the page shows far from its place in the document
+ * (a fixed or sticky banner amid a chunk) is painted only while its chunk is
+ * near; its card still opens (the annotator finds it from the caret).
  */
 
 /** One screen above and one below the viewport: a page-down scroll lands on text already painted. */
