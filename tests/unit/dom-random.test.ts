@@ -34,6 +34,7 @@ import { Slicer } from '../../src/page/slices';
 import { HOST_TAG } from '../../src/page/walk';
 import { DEFAULT_SETTINGS, MENTION_KINDS } from '../../src/platform/settings-schema';
 import { cardTranslator } from '../../src/ui/card/messages';
+import { installHighlights, removeHighlights, type FakeRegistry } from './helpers/fake-highlights';
 
 type Win = Window & typeof globalThis;
 const win = window as unknown as Win;
@@ -42,18 +43,14 @@ const knowledge = knowledgeJson as unknown as Knowledge;
 
 // ------------------------------------------------------- highlight stand-in
 
-class FakeHighlight extends Set<AbstractRange> {}
-let registry: Map<string, FakeHighlight>;
+let registry: FakeRegistry;
 
 beforeEach(() => {
-  registry = new Map();
-  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
-  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+  registry = installHighlights(win);
 });
 
 afterEach(() => {
-  delete (win as unknown as { Highlight?: unknown }).Highlight;
-  delete (win as unknown as { CSS?: unknown }).CSS;
+  removeHighlights(win);
   document.documentElement.querySelectorAll(HOST_TAG).forEach((e) => e.remove());
   document.body.replaceChildren();
 });
@@ -425,14 +422,12 @@ describe('random pages that keep changing', () => {
             const incremental = ranges.map(key).sort();
             // A fresh annotator paints into a registry of its own.
             const liveRegistry = registry;
-            registry = new Map();
-            (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+            registry = installHighlights(win);
             const fresh = annotate();
             await idle(fresh);
             const expected = painted().map(key).sort();
             fresh.destroy();
-            registry = liveRegistry;
-            (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+            registry = installHighlights(win, liveRegistry);
             expect(incremental, `after ${JSON.stringify(ops.map((o) => o.op))}`).toEqual(expected);
           }
         } finally {

@@ -3,22 +3,11 @@ import { Annotator } from '../../src/page/annotator';
 import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
 import { Slicer } from '../../src/page/slices';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
+import { FakeHighlight, installHighlights, removeHighlights } from './helpers/fake-highlights';
 
 type Win = Window & typeof globalThis;
 const win = window as unknown as Win;
 
-/** A stand-in for the CSS Custom Highlight API, which happy-dom lacks. */
-class FakeHighlight extends Set<AbstractRange> {}
-function installHighlights(): Map<string, FakeHighlight> {
-  const registry = new Map<string, FakeHighlight>();
-  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
-  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
-  return registry;
-}
-function removeHighlights(): void {
-  delete (win as unknown as { Highlight?: unknown }).Highlight;
-  delete (win as unknown as { CSS?: unknown }).CSS;
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Until the page is read and the browser (the stand-in) has said which ranges are near, so those are registered. */
@@ -55,13 +44,13 @@ afterEach(() => {
   current?.annotator.destroy();
   current?.slicer.destroy();
   current = null;
-  removeHighlights();
+  removeHighlights(win);
   document.body.innerHTML = '';
 });
 
 describe('Annotator', () => {
   test('finds mentions block by block, never in inputs or editable or code, and reports when painted', async () => {
-    const registry = installHighlights();
+    const registry = installHighlights(win);
     current = setup(STORY);
     await idle(current);
     const counts = Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]));
@@ -78,7 +67,7 @@ describe('Annotator', () => {
   });
 
   test('leaves the page DOM exactly as it was', async () => {
-    installHighlights();
+    installHighlights(win);
     current = setup(STORY);
     const before = document.documentElement.outerHTML;
     await idle(current);
@@ -86,7 +75,7 @@ describe('Annotator', () => {
   });
 
   test('works without the highlight API: nothing painted, nothing thrown, mentions still found', async () => {
-    removeHighlights();
+    removeHighlights(win);
     current = setup(STORY);
     await idle(current);
     expect(current.painter.supported).toBe(false);
@@ -94,7 +83,7 @@ describe('Annotator', () => {
   });
 
   test('follows the page: added text is read, rewritten text re-matched, removed text forgotten', async () => {
-    installHighlights();
+    installHighlights(win);
     current = setup('<div id="feed"><p id="a">Japan</p></div>');
     await idle(current);
     expect(current.annotator.entities().get('JPN')?.count).toBe(1);
@@ -119,7 +108,7 @@ describe('Annotator', () => {
   });
 
   test('a page that swaps in a new <body> is read again', async () => {
-    installHighlights();
+    installHighlights(win);
     current = setup('<p>Japan</p>');
     await idle(current);
     const body = document.createElement('body');
@@ -132,7 +121,7 @@ describe('Annotator', () => {
   });
 
   test('an inline insertion re-reads its whole block so a split name still matches', async () => {
-    installHighlights();
+    installHighlights(win);
     current = setup('<p id="p">Prime Minister <b>Yoshihide</b></p>');
     await idle(current);
     expect(current.annotator.mentions).toBe(0);
@@ -142,7 +131,7 @@ describe('Annotator', () => {
   });
 
   test('text added inside an input-like region is ignored', async () => {
-    installHighlights();
+    installHighlights(win);
     current = setup('<div contenteditable="true" id="ed"><p>x</p></div>');
     await idle(current);
     const p = document.createElement('p');
@@ -153,7 +142,7 @@ describe('Annotator', () => {
   });
 
   test('a big page is worked in slices, each near the budget', async () => {
-    installHighlights();
+    installHighlights(win);
     const html = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i}: Wang Yi met officials in Tokyo about Japan.</p>`).join('');
     current = setup(html, { budgetMs: 4 });
     await idle(current);
@@ -164,7 +153,7 @@ describe('Annotator', () => {
   });
 
   test('a storm of page changes is read in slices too, and ends up right', async () => {
-    installHighlights();
+    installHighlights(win);
     const html = Array.from({ length: 400 }, (_, i) => `<p>Item ${i}: Japan</p>`).join('');
     current = setup(html, { budgetMs: 2 });
     await idle(current);
@@ -179,7 +168,7 @@ describe('Annotator', () => {
   });
 
   test('restart forgets the page and reads it again; destroy unregisters the highlights', async () => {
-    const registry = installHighlights();
+    const registry = installHighlights(win);
     current = setup('<p>Yoshihide Suga.</p><p>Suga said.</p>');
     current.painter.show({ person: true, country: true, demonym: true, capital: true });
     await idle(current);
@@ -197,7 +186,7 @@ describe('Annotator', () => {
 
 describe('Painter', () => {
   test('one highlight per kind; hidden kinds unregistered; deleted highlights restored; fallback when missing', () => {
-    const registry = installHighlights();
+    const registry = installHighlights(win);
     const painter = new Painter(win);
     const r = document.createRange();
     painter.add('person', r);
@@ -220,7 +209,7 @@ describe('Painter', () => {
     painter.destroy();
     expect(registry.size).toBe(0);
 
-    removeHighlights();
+    removeHighlights(win);
     const none = new Painter(win);
     expect(() => {
       none.add('person', r);

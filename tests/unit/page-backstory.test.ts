@@ -7,18 +7,12 @@ import { HOST_TAG } from '../../src/page/walk';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/platform/settings-schema';
 import { cardTranslator } from '../../src/ui/card/messages';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
+import { installHighlights, type FakeRegistry } from './helpers/fake-highlights';
 
 type Win = Window & typeof globalThis;
 const win = window as unknown as Win;
 
-class FakeHighlight extends Set<AbstractRange> {}
-let registry: Map<string, FakeHighlight>;
-
-function installHighlights(): void {
-  registry = new Map();
-  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
-  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
-}
+let registry: FakeRegistry;
 
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, kinds: { ...DEFAULT_SETTINGS.kinds }, disabledSites: [], ...patch });
 
@@ -77,7 +71,7 @@ afterEach(() => {
 
 describe('startBackstory', () => {
   test('paints, then answers the popup\'s summary with names, counts and the page\'s date', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.head.innerHTML = '<meta property="article:published_time" content="2020-11-24T10:00:00+09:00">';
     document.body.innerHTML = STORY;
     h = start();
@@ -93,7 +87,7 @@ describe('startBackstory', () => {
   });
 
   test('settings apply at once: off clears everything, a hidden kind goes, on paints again', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.body.innerHTML = STORY;
     h = start();
     await until(() => h!.painted() === 1);
@@ -108,7 +102,7 @@ describe('startBackstory', () => {
   });
 
   test('settings are watched from the first paint on, and a change made before it is not lost', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.body.innerHTML = STORY;
     let stored = settings();
     let watched = 0;
@@ -130,7 +124,7 @@ describe('startBackstory', () => {
   });
 
   test('a long page is handed to the browser in a few growing batches, not at a steady rate', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.body.innerHTML = Array.from({ length: 1500 }, (_, i) => `<p>Item ${i}: Wang Yi met Yoshihide Suga in Tokyo.</p>`).join('');
     // Every clock read moves time on by 2 ms: slices end quickly and the spacing between flushes is passed again and again.
     let now = 0;
@@ -151,7 +145,7 @@ describe('startBackstory', () => {
   });
 
   test('off from the start: nothing is read or painted, and no host is added', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.body.innerHTML = STORY;
     const matcher = stubMatcher(STORY_ENTRIES);
     h = start({}, settings({ enabled: false }), matcher);
@@ -163,7 +157,7 @@ describe('startBackstory', () => {
   });
 
   test('when the extension goes away, everything is taken down quietly', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.body.innerHTML = STORY;
     h = start({ describe: () => Promise.reject(new Error('Extension context invalidated.')) });
     await until(() => h!.painted() === 1);
@@ -177,7 +171,7 @@ describe('startBackstory', () => {
   });
 
   test('a matcher that throws never reaches the page', async () => {
-    installHighlights();
+    registry = installHighlights(win);
     document.body.innerHTML = STORY;
     const onError = vi.fn();
     win.addEventListener('error', onError);

@@ -2,22 +2,19 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { HIGHLIGHT_NAMES, LINGER_LIMIT, Painter } from '../../src/page/highlights';
 import { CHUNK } from '../../src/page/near-viewport';
 import { FakeIntersectionObserver as IO } from './helpers/fake-viewport';
+import { installHighlights, removeHighlights, type FakeRegistry } from './helpers/fake-highlights';
 
 type Win = Window & typeof globalThis;
 const win = window as unknown as Win;
 
-class FakeHighlight extends Set<AbstractRange> {}
-let registry: Map<string, FakeHighlight>;
+let registry: FakeRegistry;
 
 function install(): void {
-  registry = new Map();
-  (win as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
-  (win as unknown as { CSS: unknown }).CSS = { highlights: registry };
+  registry = installHighlights(win);
 }
 
 afterEach(() => {
-  delete (win as unknown as { Highlight?: unknown }).Highlight;
-  delete (win as unknown as { CSS?: unknown }).CSS;
+  removeHighlights(win);
   document.body.replaceChildren();
 });
 
