@@ -147,8 +147,8 @@ export class Annotator {
         const record = this.byRange.get(r);
         if (record && this.records.has(record)) return this.hit(record, record.ranges.indexOf(r));
       }
-      // Only mentions near the viewport are registered, judged by their blocks' places in the page; text the
-      // page pins elsewhere (a sticky header) may be on screen unregistered: found from the caret instead.
+      // Only mentions near the viewport are registered, judged by their elements' places in the document; text
+      // the page pins elsewhere (a fixed banner) may be on screen unregistered: found from the caret instead.
       if (ranges.length) return null;
     }
     return this.caretHit(x, y);
@@ -329,7 +329,7 @@ export class Annotator {
       this.byRange.set(range, record);
       record.mentions.push(m);
       record.ranges.push(range);
-      this.o.painter.add(m.kind, range, null, fresh);
+      this.o.painter.add(m.kind, range, fresh);
       const c = this.counts.get(m.entity);
       if (c) c.count++;
       else this.counts.set(m.entity, { count: 1, firstKind: m.kind });

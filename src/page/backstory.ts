@@ -138,10 +138,11 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       return;
     }
     const painter = new Painter(win, { onError });
-    // The first batch at once (the top of the page shows quickly) and the last when the work is done. In
-    // between, at most once a second and only once as many new ranges wait as are painted: the browser
-    // rebuilds its marks for every range on each change (~7 µs a range), so flushing at a steady rate would
-    // cost the square of a long page's ranges, and a page read within a second gets two flushes, not three.
+    // Ranges come near in batches as the browser reports on their elements (Painter registers those at once).
+    // Ranges found in an element already known to be near wait here: the first batch at once and the last when
+    // the work is done; in between, at most once a second and only once as many wait as are registered. The
+    // browser rebuilds its marks for every registered range on each change (~7 µs a range), so flushing at a
+    // steady rate would cost the square of the ranges of a page held in one big element.
     let flushedAt = -Infinity;
     const slicer = new Slicer({
       win, onError,

@@ -3,7 +3,8 @@
  * per kind, so the page's DOM is never touched. The registry is shared with
  * the page, so the names are Backstory's own and a highlight a page script
  * deletes is put back. Where the API is missing, nothing is painted and
- * nothing throws (the cards still work).
+ * nothing throws (the cards still work). Only the mentions near the viewport
+ * are registered (near-viewport.ts says why).
  */
 import { MENTION_KINDS, type MentionKind } from '../platform/settings-schema';
 import { NearViewport } from './near-viewport';
@@ -87,13 +88,13 @@ export class Painter {
   }
 
   /**
-   * A range found; it is painted once `within` (an element holding it; by default its text's parent) is near
-   * the viewport. `inOrder`: it follows every range added in order before it, in document order (see NearViewport).
+   * A range found; it is painted once its text's element is near the viewport. `inOrder`: it follows every
+   * range added in order before it, in document order (see NearViewport).
    */
-  add(kind: MentionKind, range: AbstractRange, within?: Element | null, inOrder = false): void {
+  add(kind: MentionKind, range: AbstractRange, inOrder = false): void {
     if (!this.api) return;
     this.kindOf.set(range, kind);
-    if (this.near.add(range, within, inOrder)) this.queue(kind, range);
+    if (this.near.add(range, inOrder)) this.queue(kind, range);
   }
 
   private queue(kind: MentionKind, range: AbstractRange): void {

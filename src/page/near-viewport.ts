@@ -102,13 +102,13 @@ export class NearViewport {
   }
 
   /**
-   * Tracks a range held by `within` (else its text's parent); `inOrder`: it
-   * comes after every range added in order before it, in document order (a
-   * walk). True if it is near now (to be painted at once).
+   * Tracks a range, judged by its text's parent element; `inOrder`: it comes
+   * after every range added in order before it, in document order (a walk).
+   * True if it is near now (to be painted at once).
    */
-  add(range: AbstractRange, within?: Element | null, inOrder = false): boolean {
+  add(range: AbstractRange, inOrder = false): boolean {
     if (!this.io) return true;
-    const el = within ?? range.startContainer.parentElement ?? range.startContainer.ownerDocument?.documentElement;
+    const el = range.startContainer.parentElement ?? range.startContainer.ownerDocument?.documentElement;
     if (!el) return true;
     let c: Chunk;
     if (inOrder) {

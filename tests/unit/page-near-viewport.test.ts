@@ -146,7 +146,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     IO.above = (el) => at(el) < CHUNK + CHUNK / 2;
     const painter = new Painter(win);
     const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
-    ranges.forEach((r, i) => painter.add('country', r, paras[i], true));
+    ranges.forEach((r) => painter.add('country', r, true));
     painter.flush();
     await reported();
     const io = [...IO.live][0]!;
@@ -163,7 +163,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     IO.near = (el) => at(el) < CHUNK;
     const painter = new Painter(win);
     const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
-    ranges.forEach((r, i) => painter.add('country', r, paras[i], true));
+    ranges.forEach((r) => painter.add('country', r, true));
     painter.flush();
     await reported();
     expect(registered()).toEqual(ranges.slice(0, CHUNK));
