@@ -16,7 +16,7 @@ import type { CardTranslate } from '../ui/card/messages';
 import { createCardUi, type CardUi } from '../ui/card/mount';
 import { Annotator, type MentionHit } from './annotator';
 import { localToday, readArticleDate, type ArticleDate } from './article-date';
-import { Painter } from './highlights';
+import { LINGER_LIMIT, Painter } from './highlights';
 import { HoverController } from './hover';
 import { Slicer } from './slices';
 
@@ -139,10 +139,11 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     }
     const painter = new Painter(win, { onError });
     // Ranges come near in batches as the browser reports on their elements (Painter registers those at once).
-    // Ranges found in an element already known to be near wait here: the first batch at once and the last when
-    // the work is done; in between, at most once a second and only once as many wait as are registered. The
-    // browser rebuilds its marks for every registered range on each change (~7 µs a range), so flushing at a
-    // steady rate would cost the square of the ranges of a page held in one big element.
+    // Ranges found in an element already counted near (text the page just changed, most often) wait here, and
+    // go in after the slice while few are registered: each change makes the browser rebuild its marks for every
+    // registered range (~7 µs a range), which is cheap below LINGER_LIMIT. Past it (a page held in one big
+    // element), at most once a second and only once as many wait as are registered, so that a long walk costs
+    // a few growing batches and not the square of its ranges; and always the last batch when the work is done.
     let flushedAt = -Infinity;
     const slicer = new Slicer({
       win, onError,
@@ -150,7 +151,9 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       afterSlice: (idle) => {
         if (!painter.dirty) return;
         const now = perf.now();
-        if (idle || flushedAt === -Infinity || (now - flushedAt >= 1000 && painter.pendingCount >= painter.count())) {
+        const waiting = painter.pendingCount;
+        const registered = painter.count();
+        if (idle || flushedAt === -Infinity || registered + waiting <= LINGER_LIMIT || (now - flushedAt >= 1000 && waiting >= registered)) {
           painter.flush();
           flushedAt = now;
         }

@@ -79,7 +79,7 @@ export class Painter {
     if (this.api) {
       for (const kind of MENTION_KINDS) this.highlights.set(kind, new this.api.Highlight());
     }
-    this.near = new NearViewport({ win, onError: opts.onError, onChange: (entering, leaving) => this.moved(entering, leaving) });
+    this.near = new NearViewport({ win, onError: opts.onError, onChange: (entering, leaving, misjudged) => this.moved(entering, leaving, misjudged) });
   }
 
   /** Whether painting is possible here at all. */
@@ -123,8 +123,15 @@ export class Painter {
     }
   }
 
-  /** Scrolling (or a layout change) brought ranges near the viewport or took them away: registered at once, for the coming frame. */
-  private moved(entering: AbstractRange[], leaving: AbstractRange[]): void {
+  /**
+   * Scrolling (or a layout change) brought ranges near the viewport or took them away; or the browser's first
+   * report put far what was painted on a guess (taken out now, not left to linger). For the coming frame.
+   */
+  private moved(entering: AbstractRange[], leaving: AbstractRange[], misjudged: AbstractRange[]): void {
+    for (const r of misjudged) {
+      const kind = this.kindOf.get(r);
+      if (kind) this.unpaint(kind, r);
+    }
     for (const r of leaving) if (this.kindOf.has(r)) this.lingering.add(r);
     for (const r of entering) {
       const kind = this.kindOf.get(r);

@@ -22,7 +22,8 @@
  * so a jump that carries a watched element over the whole band unseen (a
  * long scroll in one step, content inserted above) makes every watched
  * element report afresh. Mentions read out of order (the page changed them)
- * are watched element by element.
+ * are watched element by element, and painted at once until the browser
+ * says where they are.
  *
  * The price: text that the page shows far from its place in the document
  * (a fixed or sticky banner amid a chunk) is painted only while its chunk is
@@ -54,14 +55,22 @@ interface Chunk {
   startSide: number;
   endSide: number;
   near: boolean;
+  /** Counted near before the browser said (see provisional()). */
+  guess: boolean;
   /** Held no range at the last sweep. */
   empty: boolean;
 }
 
+interface Moved {
+  entering: AbstractRange[];
+  leaving: AbstractRange[];
+  misjudged: AbstractRange[];
+}
+
 export interface NearViewportOptions {
   win: Window & typeof globalThis;
-  /** Ranges that came near (to register) and went away (to unregister). */
-  onChange: (entering: AbstractRange[], leaving: AbstractRange[]) => void;
+  /** Ranges that came near (to register), went away (to unregister), and were wrongly guessed near (to take out at once). */
+  onChange: (entering: AbstractRange[], leaving: AbstractRange[], misjudged: AbstractRange[]) => void;
   onError?: (e: unknown) => void;
   margin?: string;
 }
@@ -114,8 +123,7 @@ export class NearViewport {
     if (inOrder) {
       c = this.inOrderChunk(el);
     } else {
-      c = this.single.get(el) ?? this.chunk(el, el);
-      this.single.set(el, c);
+      c = this.single.get(el) ?? this.provisional(el);
     }
     c.empty = false;
     c.items.push(range);
@@ -197,10 +205,23 @@ export class NearViewport {
     return this.open;
   }
 
+  /**
+   * A chunk for one element the page just added or changed. Such text is
+   * mostly where the reader is (a live ticker, a new reply), so it counts as
+   * near until the browser reports, a frame later; if it is far, its ranges
+   * then go the way of any that leave.
+   */
+  private provisional(el: Element): Chunk {
+    const c = this.chunk(el, el);
+    if (c.startSide === UNKNOWN) c.near = c.guess = true;
+    this.single.set(el, c);
+    return c;
+  }
+
   /** A new chunk from `start`; its end is watched now if given, else when sealed. */
   private chunk(start: Element, end: Element | null): Chunk {
     if (!this.undo.length) this.followJumps();
-    const c: Chunk = { start, end: end ?? start, items: [], startSide: UNKNOWN, endSide: UNKNOWN, near: false, empty: false };
+    const c: Chunk = { start, end: end ?? start, items: [], startSide: UNKNOWN, endSide: UNKNOWN, near: false, guess: false, empty: false };
     this.chunks.add(c);
     this.watch(start, c);
     if (end && end !== start) this.watch(end, c);
@@ -213,10 +234,9 @@ export class NearViewport {
       list.push(c);
       const side = this.sides.get(el);
       if (side === undefined) return;
-      const entering: AbstractRange[] = [];
-      const leaving: AbstractRange[] = [];
-      this.place(c, el, side, entering, leaving);
-      if (entering.length || leaving.length) this.o.onChange(entering, leaving);
+      const moved: Moved = { entering: [], leaving: [], misjudged: [] };
+      this.place(c, el, side, moved);
+      this.report(moved);
       return;
     }
     this.watched.set(el, [c]);
@@ -241,7 +261,7 @@ export class NearViewport {
   }
 
   /** Records where `el` is for chunk `c`, and whether `c` is near now; the ranges that moved go to the lists. */
-  private place(c: Chunk, el: Element, side: number, entering: AbstractRange[], leaving: AbstractRange[]): void {
+  private place(c: Chunk, el: Element, side: number, moved: Moved): void {
     if (c.start === el) c.startSide = side;
     if (c.end === el) c.endSide = side;
     const s = c.startSide;
@@ -249,14 +269,20 @@ export class NearViewport {
     let near = c.near;
     if (s === INSIDE || e === INSIDE) near = true;
     else if (s !== UNKNOWN && e !== UNKNOWN) near = s !== e;
+    const guess = c.guess;
+    if (s !== UNKNOWN && e !== UNKNOWN) c.guess = false;
     if (near === c.near) return;
     c.near = near;
-    for (const r of c.items) (near ? entering : leaving).push(r);
+    const to = near ? moved.entering : guess ? moved.misjudged : moved.leaving;
+    for (const r of c.items) to.push(r);
+  }
+
+  private report(m: Moved): void {
+    if (m.entering.length || m.leaving.length || m.misjudged.length) this.o.onChange(m.entering, m.leaving, m.misjudged);
   }
 
   private seen(entries: IntersectionObserverEntry[]): void {
-    const entering: AbstractRange[] = [];
-    const leaving: AbstractRange[] = [];
+    const moved: Moved = { entering: [], leaving: [], misjudged: [] };
     try {
       for (const e of entries) {
         const el = e.target;
@@ -272,9 +298,9 @@ export class NearViewport {
         }
         const side = intersecting ? INSIDE : this.sideOf(e);
         this.sides.set(el, side);
-        for (const c of chunks) this.place(c, el, side, entering, leaving);
+        for (const c of chunks) this.place(c, el, side, moved);
       }
-      if (entering.length || leaving.length) this.o.onChange(entering, leaving);
+      this.report(moved);
     } catch (e) {
       this.o.onError?.(e);
     }
