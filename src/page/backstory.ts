@@ -139,11 +139,11 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     }
     const painter = new Painter(win, { onError });
     // Ranges come near in batches as the browser reports on their elements (Painter registers those at once).
-    // Ranges found in an element already counted near (text the page just changed, most often) wait here, and
-    // go in after the slice while few are registered: each change makes the browser rebuild its marks for every
-    // registered range (~7 µs a range), which is cheap below LINGER_LIMIT. Past it (a page held in one big
-    // element), at most once a second and only once as many wait as are registered, so that a long walk costs
-    // a few growing batches and not the square of its ranges; and always the last batch when the work is done.
+    // Ranges found in an element already counted near wait here. During the first walk: the first batch at
+    // once, the last when the walk is done, and in between at most once a second and only once as many wait
+    // as are registered. Each change makes the browser rebuild its marks for every registered range (~7 µs a
+    // range) and repaint a few screens, so a long walk costs a few growing batches, not one per slice. After
+    // it (text the page changes), at the end of each slice while no more than LINGER_LIMIT are registered.
     let flushedAt = -Infinity;
     const slicer = new Slicer({
       win, onError,
@@ -153,7 +153,8 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
         const now = perf.now();
         const waiting = painter.pendingCount;
         const registered = painter.count();
-        if (idle || flushedAt === -Infinity || registered + waiting <= LINGER_LIMIT || (now - flushedAt >= 1000 && waiting >= registered)) {
+        const few = a.annotator.painted && registered + waiting <= LINGER_LIMIT;
+        if (idle || flushedAt === -Infinity || few || (now - flushedAt >= 1000 && waiting >= registered)) {
           painter.flush();
           flushedAt = now;
         }
