@@ -105,15 +105,11 @@ export class NearViewport {
     this.io = io;
   }
 
-  /** Whether visibility is tracked at all; without it every range counts as near (everything is painted). */
-  get tracking(): boolean {
-    return this.io !== null;
-  }
-
   /**
    * Tracks a range, judged by its text's parent element; `inOrder`: it comes
    * after every range added in order before it, in document order (a walk).
-   * True if it is near now (to be painted at once).
+   * True if it is near now (to be painted at once), and always true where
+   * there is no IntersectionObserver (everything is painted).
    */
   add(range: AbstractRange, inOrder = false): boolean {
     if (!this.io) return true;
