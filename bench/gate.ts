@@ -6,6 +6,7 @@
  * Every contender then starts on the same, fully rendered page, and the
  * page's own first layout never falls into a content script's window.
  */
+import type { Page } from 'playwright-core';
 import type { FixtureServer } from '../tests/e2e/harness';
 
 export const SENTINEL_ID = 'bench-end';
@@ -19,6 +20,20 @@ export class Gate {
     const list = this.pending;
     this.pending = [];
     list.forEach((f) => f());
+  }
+
+  /**
+   * Navigates `page` to a gated URL and lets the document finish once the
+   * page has parsed up to the hold (and `whileHeld`, if given, is done).
+   */
+  async open(page: Page, url: string, timeoutMs: number, whileHeld?: () => Promise<unknown>): Promise<void> {
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    try {
+      await page.waitForFunction((id) => document.getElementById(id) !== null, SENTINEL_ID, { timeout: timeoutMs, polling: 20 });
+      await whileHeld?.();
+    } finally {
+      this.release();
+    }
   }
 
   serve(server: FixtureServer, path: string, html: string): void {

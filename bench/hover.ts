@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type ExtensionBrowser, type FixtureServer } from '../tests/e2e/harness';
-import { SENTINEL_ID, type Gate } from './gate';
+import type { Gate } from './gate';
 import type { GeneratedPage } from './pages';
 import { fmt, max, median } from './stats';
 
@@ -89,12 +89,7 @@ export async function hoverFigures(b: ExtensionBrowser, server: FixtureServer, g
   const tab = await b.context.newPage();
   try {
     await tab.addInitScript(HOVER_PROBE);
-    await tab.goto(`${server.url}/b/${page.name}.html`, { waitUntil: 'commit' });
-    try {
-      await tab.waitForFunction((id) => document.getElementById(id) !== null, SENTINEL_ID, { timeout: 20_000 });
-    } finally {
-      gate.release();
-    }
+    await gate.open(tab, `${server.url}/b/${page.name}.html`, 20_000);
     await tab.waitForFunction(() => window.__hover?.ready === true, null, { timeout: 20_000 });
     // Only mentions near the viewport are registered (src/page/near-viewport.ts): bring the article into view
     // and give the browser's intersection report two frames to arrive.

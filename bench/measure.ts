@@ -3,7 +3,7 @@
  * the result is painted, then the JS heap after a forced GC.
  */
 import type { ExtensionBrowser } from '../tests/e2e/harness';
-import { SENTINEL_ID, type Gate } from './gate';
+import type { Gate } from './gate';
 import { analyseWindow, startTrace, type TraceEvent, type WindowFigures } from './trace';
 
 export interface InPage {
@@ -90,13 +90,7 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
       await page.addInitScript(PAINTED_PROBE);
     }
     const stop = await startTrace(cdp);
-    await page.goto(url, { waitUntil: 'commit', timeout: opts.timeoutMs });
-    try {
-      await page.waitForFunction((id) => document.getElementById(id) !== null, SENTINEL_ID, { timeout: opts.timeoutMs, polling: 20 });
-      await page.evaluate(CALM);
-    } finally {
-      opts.gate.release();
-    }
+    await opts.gate.open(page, url, opts.timeoutMs, () => page.evaluate(CALM));
     await page.waitForLoadState('load', { timeout: opts.timeoutMs });
     let note: string | undefined;
     let noEvent = false;

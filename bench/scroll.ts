@@ -7,7 +7,7 @@
  * once with Backstory and once with the control extension that does nothing.
  */
 import type { ExtensionBrowser, FixtureServer } from '../tests/e2e/harness';
-import { SENTINEL_ID, type Gate } from './gate';
+import type { Gate } from './gate';
 import type { GeneratedPage } from './pages';
 import { fmt } from './stats';
 import { analyseWindow, startTrace } from './trace';
@@ -40,12 +40,7 @@ async function scrollOnce(b: ExtensionBrowser, url: string, gate: Gate, backstor
     // Traced from before the navigation (the trace finds the page's renderer by its commit); only the marked scroll is analysed.
     const cdp = await b.context.newCDPSession(tab);
     const stop = await startTrace(cdp);
-    await tab.goto(url, { waitUntil: 'commit' });
-    try {
-      await tab.waitForFunction((id) => document.getElementById(id) !== null, SENTINEL_ID, { timeout: 60_000 });
-    } finally {
-      gate.release();
-    }
+    await gate.open(tab, url, 60_000);
     await tab.waitForLoadState('load');
     if (backstory) await tab.waitForFunction(() => (window as unknown as { __painted?: boolean }).__painted === true, null, { timeout: 60_000 });
     else await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench'), null, { timeout: 60_000 });

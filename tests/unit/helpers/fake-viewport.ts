@@ -74,18 +74,12 @@ export class FakeIntersectionObserver {
   }
 }
 
-/** Puts the stand-in on the window; returns the undo. */
-export function installFakeViewport(win: Win): () => void {
-  const w = win as unknown as { IntersectionObserver: unknown };
-  const before = w.IntersectionObserver;
-  w.IntersectionObserver = FakeIntersectionObserver;
+/** Puts the stand-in on the window, every element near and nothing reported yet (each test starts afresh). */
+export function installFakeViewport(win: Win): void {
+  (win as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeIntersectionObserver;
   FakeIntersectionObserver.near = () => true;
   FakeIntersectionObserver.boxless = () => false;
   FakeIntersectionObserver.above = () => false;
   FakeIntersectionObserver.reports = 0;
   FakeIntersectionObserver.live.clear();
-  return () => {
-    w.IntersectionObserver = before;
-    FakeIntersectionObserver.live.clear();
-  };
 }
