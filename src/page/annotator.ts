@@ -8,6 +8,7 @@ import type { Mention, PageMatcher } from '../matching/types';
 import type { MentionKind } from '../platform/settings-schema';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
+import type { Span } from './span';
 import { BlockCursor, blockAncestor, editablesChanged, isExcluded, listedTo, locate, type Block } from './walk';
 
 /**
@@ -20,20 +21,22 @@ export interface BlockRecord {
   starts: readonly number[];
   mentions: Mention[];
   /**
-   * Static, not live, ranges: the document updates every live Range on every
-   * DOM change, so thousands of them would slow the page's own scripts down.
-   * Ours sit inside single text nodes, and a change to those nodes is
-   * re-read anyway.
+   * Where each mention lies: plain spans, not live ranges (the document
+   * updates every live Range on every DOM change, so thousands of them would
+   * slow the page's own scripts down), and not the browser's static ranges
+   * either, which the painter makes only for what it registers (span.ts).
+   * Ours sit inside single text nodes, and a change to those nodes is re-read
+   * anyway.
    */
-  ranges: AbstractRange[];
+  ranges: Span[];
 }
 
 export interface MentionHit {
   mention: Mention;
   /** A live Range over the mention, made on demand, for positioning and hit-testing. */
   range: Range;
-  /** The painted range itself: the same mention gives the same object. */
-  painted: AbstractRange;
+  /** The mention's span: the same mention gives the same object. */
+  painted: Span;
   /** The mention's text as the page wrote it ("Suga’s" → "Suga"). */
   text: string;
 }
@@ -74,7 +77,7 @@ function isBlockish(el: Element): boolean {
 }
 
 /** Whether range a starts before range b in document order. */
-function before(a: AbstractRange, b: AbstractRange): boolean {
+function before(a: Span, b: Span): boolean {
   if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
   return !!(a.startContainer.compareDocumentPosition(b.startContainer) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
 }
@@ -94,7 +97,7 @@ export class Annotator {
   /** A Map, not a WeakMap: tens of thousands of weak entries cost every garbage collection, and a record leaving takes its entries with it. */
   private byNode = new Map<Text, BlockRecord>();
   /** A Map, not a WeakMap: the ranges are ours and leave it when dropped, and thousands of weak entries cost every major GC. */
-  private readonly byRange = new Map<AbstractRange, BlockRecord>();
+  private readonly byRange = new Map<Span, BlockRecord>();
   private readonly counts = new Map<string, EntityCount>();
   private observer: MutationObserver | null = null;
   /** Mutation records not yet looked at, one array per observer callback. */
@@ -156,7 +159,7 @@ export class Annotator {
 
   /** The entity's first mention in document order. */
   firstMentionOf(entity: string): MentionHit | null {
-    let best: AbstractRange | null = null;
+    let best: Span | null = null;
     let bestRef: { record: BlockRecord; index: number } | null = null;
     for (const record of this.records) {
       const index = record.mentions.findIndex((m) => m.entity === entity);
@@ -186,7 +189,7 @@ export class Annotator {
     return { mention, range, painted, text: range.toString() };
   }
 
-  private live(r: AbstractRange): Range {
+  private live(r: Span): Range {
     const range = this.o.doc.createRange();
     try {
       range.setStart(r.startContainer, r.startOffset);
@@ -195,29 +198,6 @@ export class Annotator {
       // The text changed under a stale range; the re-read it triggered is on its way.
     }
     return range;
-  }
-
-  /** One init object for every StaticRange: the constructor copies it, and thousands of them would be garbage. */
-  private readonly init: StaticRangeInit = { startContainer: null as unknown as Node, startOffset: 0, endContainer: null as unknown as Node, endOffset: 0 };
-
-  private makeRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number): AbstractRange | null {
-    const Static = (this.o.win as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-    try {
-      if (typeof Static === 'function') {
-        const init = this.init;
-        init.startContainer = startNode;
-        init.startOffset = startOffset;
-        init.endContainer = endNode;
-        init.endOffset = endOffset;
-        return new Static(init);
-      }
-      const range = this.o.doc.createRange();
-      range.setStart(startNode, startOffset);
-      range.setEnd(endNode, endOffset);
-      return range;
-    } catch {
-      return null;
-    }
   }
 
   private caretHit(x: number, y: number): MentionHit | null {
@@ -323,9 +303,9 @@ export class Annotator {
       if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
       const s = locate(block, m.start);
       const e = locate(block, m.end, true);
-      // Null if the page changed the text since the walk read it: the mutation that did it brings us back here.
-      const range = this.makeRange(s.node, s.offset, e.node, e.offset);
-      if (!range || s.offset > s.node.length || e.offset > e.node.length) continue;
+      // The page changed the text since the walk read it: the mutation that did it brings us back here.
+      if (s.offset > s.node.length || e.offset > e.node.length) continue;
+      const range: Span = { startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset };
       this.byRange.set(range, record);
       record.mentions.push(m);
       record.ranges.push(range);

@@ -8,6 +8,7 @@
  */
 import { MENTION_KINDS, type MentionKind } from '../platform/settings-schema';
 import { NearViewport } from './near-viewport';
+import { rangeOf, type Span } from './span';
 
 export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   person: 'backstory-person',
@@ -54,13 +55,16 @@ export class Painter {
    * registered highlight makes the browser re-validate all of its ranges at
    * the next frame, so ranges go in in batches, not one at a time.
    */
-  private readonly pending = new Map<MentionKind, Set<AbstractRange>>();
+  private readonly pending = new Map<MentionKind, Set<Span>>();
   /**
    * What each highlight should hold. A page can reach our Highlight objects
    * through the shared registry and empty them (`.clear()`, `.delete()`);
    * comparing sizes on each sync notices that cheaply and refills them.
    */
-  private readonly owned = new Map<MentionKind, Set<AbstractRange>>();
+  private readonly owned = new Map<MentionKind, Set<Span>>();
+  /** The browser's range for each registered span (made when first registered), and back: only these exist. */
+  private readonly real = new Map<Span, AbstractRange>();
+  private readonly spanOf = new Map<AbstractRange, Span>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
   /**
    * Registered ranges that have gone away from the viewport. Every change to
@@ -69,12 +73,12 @@ export class Painter {
    * once, when the registered ones pass LINGER_LIMIT; that also bounds what the
    * browser re-validates on each later change.
    */
-  private readonly lingering = new Set<AbstractRange>();
-  /** Every range found, painted or waiting to come near the viewport. */
-  private readonly kindOf = new Map<AbstractRange, MentionKind>();
+  private readonly lingering = new Set<Span>();
+  /** Every span found, painted or waiting to come near the viewport. */
+  private readonly kindOf = new Map<Span, MentionKind>();
   private readonly near: NearViewport;
 
-  constructor(win: Window & typeof globalThis, opts: { onError?: (e: unknown) => void } = {}) {
+  constructor(private readonly win: Window & typeof globalThis, opts: { onError?: (e: unknown) => void } = {}) {
     this.api = highlightApi(win);
     if (this.api) {
       for (const kind of MENTION_KINDS) this.highlights.set(kind, new this.api.Highlight());
@@ -91,13 +95,13 @@ export class Painter {
    * A range found; it is painted once its text's element is near the viewport. `inOrder`: it follows every
    * range added in order before it, in document order (see NearViewport).
    */
-  add(kind: MentionKind, range: AbstractRange, inOrder = false): void {
+  add(kind: MentionKind, range: Span, inOrder = false): void {
     if (!this.api) return;
     this.kindOf.set(range, kind);
     if (this.near.add(range, inOrder)) this.queue(kind, range);
   }
 
-  private queue(kind: MentionKind, range: AbstractRange): void {
+  private queue(kind: MentionKind, range: Span): void {
     let set = this.pending.get(kind);
     if (!set) this.pending.set(kind, (set = new Set()));
     set.add(range);
@@ -110,24 +114,27 @@ export class Painter {
     return n;
   }
 
-  delete(kind: MentionKind, range: AbstractRange): void {
+  delete(kind: MentionKind, range: Span): void {
     this.kindOf.delete(range);
     const near = this.near.delete(range);
     if (this.lingering.delete(range) || near) this.unpaint(kind, range);
   }
 
-  private unpaint(kind: MentionKind, range: AbstractRange): void {
-    if (!this.pending.get(kind)?.delete(range)) {
-      this.highlights.get(kind)?.delete(range);
-      this.owned.get(kind)?.delete(range);
-    }
+  private unpaint(kind: MentionKind, range: Span): void {
+    if (this.pending.get(kind)?.delete(range)) return;
+    this.owned.get(kind)?.delete(range);
+    const r = this.real.get(range);
+    if (!r) return;
+    this.highlights.get(kind)?.delete(r);
+    this.real.delete(range);
+    this.spanOf.delete(r);
   }
 
   /**
    * Scrolling (or a layout change) brought ranges near the viewport or took them away; or the browser's first
    * report put far what was painted on a guess (taken out now, not left to linger). For the coming frame.
    */
-  private moved(entering: AbstractRange[], leaving: AbstractRange[], misjudged: AbstractRange[]): void {
+  private moved(entering: Span[], leaving: Span[], misjudged: Span[]): void {
     for (const r of misjudged) {
       const kind = this.kindOf.get(r);
       if (kind) this.unpaint(kind, r);
@@ -171,13 +178,26 @@ export class Painter {
       if (!h) continue;
       let owned = this.owned.get(kind);
       if (!owned) this.owned.set(kind, (owned = new Set()));
-      for (const r of set) {
+      for (const span of set) {
+        const r = this.rangeFor(span);
+        if (!r) continue;
         h.add(r);
-        owned.add(r);
+        owned.add(span);
       }
     }
     this.pending.clear();
     this.sync();
+  }
+
+  private rangeFor(span: Span): AbstractRange | null {
+    let r = this.real.get(span);
+    if (!r) {
+      const made = rangeOf(this.win, span);
+      if (!made) return null;
+      this.real.set(span, (r = made));
+      this.spanOf.set(r, span);
+    }
+    return r;
   }
 
   get dirty(): boolean {
@@ -187,6 +207,8 @@ export class Painter {
   clear(): void {
     this.pending.clear();
     this.owned.clear();
+    this.real.clear();
+    this.spanOf.clear();
     this.lingering.clear();
     this.kindOf.clear();
     this.near.clear();
@@ -217,7 +239,10 @@ export class Painter {
       const owned = this.owned.get(kind);
       if (owned && ours.size !== owned.size) {
         ours.clear();
-        for (const r of owned) ours.add(r);
+        for (const span of owned) {
+          const r = this.real.get(span);
+          if (r) ours.add(r);
+        }
       }
       // An empty highlight is not registered: each registration makes Chromium revalidate every highlight's
       // marks at the next frame, and with nothing to show that is work for nothing (and an entry a page sees).
@@ -230,13 +255,17 @@ export class Painter {
   }
 
   /** Our highlights' ranges under a point, where the browser can say (Chromium 140+). */
-  rangesAt(x: number, y: number): AbstractRange[] | null {
+  rangesAt(x: number, y: number): Span[] | null {
     const from = this.api?.registry.highlightsFromPoint;
     if (!this.api || typeof from !== 'function') return null;
     const ours = new Set(this.highlights.values());
-    const out: AbstractRange[] = [];
+    const out: Span[] = [];
     for (const hit of from.call(this.api.registry, x, y) ?? []) {
-      if (ours.has(hit.highlight) && Array.isArray(hit.ranges)) out.push(...hit.ranges);
+      if (!ours.has(hit.highlight) || !Array.isArray(hit.ranges)) continue;
+      for (const r of hit.ranges) {
+        const span = this.spanOf.get(r);
+        if (span) out.push(span);
+      }
     }
     return out;
   }
@@ -250,6 +279,8 @@ export class Painter {
     }
     this.pending.clear();
     this.owned.clear();
+    this.real.clear();
+    this.spanOf.clear();
     this.lingering.clear();
     this.kindOf.clear();
     this.near.destroy();
