@@ -8,7 +8,7 @@ import type { Mention, PageMatcher } from '../matching/types';
 import type { MentionKind } from '../platform/settings-schema';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
-import type { Span } from './span';
+import type { Mark, Span } from './span';
 import { BlockCursor, blockAncestor, editablesChanged, isExcluded, listedTo, locate, type Block } from './walk';
 
 /**
@@ -28,7 +28,7 @@ export interface BlockRecord {
    * Ours sit inside single text nodes, and a change to those nodes is re-read
    * anyway.
    */
-  ranges: Span[];
+  ranges: Mark[];
 }
 
 export interface MentionHit {
@@ -36,7 +36,7 @@ export interface MentionHit {
   /** A live Range over the mention, made on demand, for positioning and hit-testing. */
   range: Range;
   /** The mention's span: the same mention gives the same object. */
-  painted: Span;
+  painted: Mark;
   /** The mention's text as the page wrote it ("Suga’s" → "Suga"). */
   text: string;
 }
@@ -96,8 +96,6 @@ export class Annotator {
   private readonly records = new Set<BlockRecord>();
   /** A Map, not a WeakMap: tens of thousands of weak entries cost every garbage collection, and a record leaving takes its entries with it. */
   private byNode = new Map<Text, BlockRecord>();
-  /** A Map, not a WeakMap: the ranges are ours and leave it when dropped, and thousands of weak entries cost every major GC. */
-  private readonly byRange = new Map<Span, BlockRecord>();
   private readonly counts = new Map<string, EntityCount>();
   private observer: MutationObserver | null = null;
   /** Mutation records not yet looked at, one array per observer callback. */
@@ -147,8 +145,9 @@ export class Annotator {
     const ranges = this.o.painter.rangesAt(x, y);
     if (ranges) {
       for (const r of ranges) {
-        const record = this.byRange.get(r);
-        if (record && this.records.has(record)) return this.hit(record, record.ranges.indexOf(r));
+        const record = this.byNode.get(r.startContainer as Text);
+        const i = record ? record.ranges.indexOf(r) : -1;
+        if (i >= 0) return this.hit(record!, i);
       }
       // Only mentions near the viewport are registered, judged by their elements' places in the document; text
       // the page pins elsewhere (a fixed banner) may be on screen unregistered: found from the caret instead.
@@ -247,7 +246,6 @@ export class Annotator {
     this.byNode = new Map();
     this.o.painter.clear();
     this.records.clear();
-    this.byRange.clear();
     this.counts.clear();
     this.mentionCount = 0;
     this.current = null;
@@ -305,11 +303,10 @@ export class Annotator {
       const e = locate(block, m.end, true);
       // The page changed the text since the walk read it: the mutation that did it brings us back here.
       if (s.offset > s.node.length || e.offset > e.node.length) continue;
-      const range: Span = { startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset };
-      this.byRange.set(range, record);
+      const range: Mark = { startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset, kind: m.kind };
       record.mentions.push(m);
       record.ranges.push(range);
-      this.o.painter.add(m.kind, range, fresh);
+      this.o.painter.add(range, fresh);
       const c = this.counts.get(m.entity);
       if (c) c.count++;
       else this.counts.set(m.entity, { count: 1, firstKind: m.kind });
@@ -328,9 +325,8 @@ export class Annotator {
   private drop(record: BlockRecord): void {
     if (!this.records.delete(record)) return;
     record.ranges.forEach((r, i) => {
-      this.byRange.delete(r);
       const m = record.mentions[i]!;
-      this.o.painter.delete(m.kind, r);
+      this.o.painter.delete(r);
       const c = this.counts.get(m.entity);
       if (c && --c.count <= 0) this.counts.delete(m.entity);
       this.mentionCount--;

@@ -8,7 +8,7 @@
  */
 import { MENTION_KINDS, type MentionKind } from '../platform/settings-schema';
 import { NearViewport } from './near-viewport';
-import { rangeOf, type Span } from './span';
+import { rangeOf, type Mark } from './span';
 
 export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   person: 'backstory-person',
@@ -55,16 +55,16 @@ export class Painter {
    * registered highlight makes the browser re-validate all of its ranges at
    * the next frame, so ranges go in in batches, not one at a time.
    */
-  private readonly pending = new Map<MentionKind, Set<Span>>();
+  private readonly pending = new Map<MentionKind, Set<Mark>>();
   /**
    * What each highlight should hold. A page can reach our Highlight objects
    * through the shared registry and empty them (`.clear()`, `.delete()`);
    * comparing sizes on each sync notices that cheaply and refills them.
    */
-  private readonly owned = new Map<MentionKind, Set<Span>>();
+  private readonly owned = new Map<MentionKind, Set<Mark>>();
   /** The browser's range for each registered span (made when first registered), and back: only these exist. */
-  private readonly real = new Map<Span, AbstractRange>();
-  private readonly spanOf = new Map<AbstractRange, Span>();
+  private readonly real = new Map<Mark, AbstractRange>();
+  private readonly spanOf = new Map<AbstractRange, Mark>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
   /**
    * Registered ranges that have gone away from the viewport. Every change to
@@ -73,9 +73,9 @@ export class Painter {
    * once, when the registered ones pass LINGER_LIMIT; that also bounds what the
    * browser re-validates on each later change.
    */
-  private readonly lingering = new Set<Span>();
-  /** Every span found, painted or waiting to come near the viewport. */
-  private readonly kindOf = new Map<Span, MentionKind>();
+  private readonly lingering = new Set<Mark>();
+  /** Marks found, painted or waiting to come near the viewport. */
+  private tracked = 0;
   private readonly near: NearViewport;
 
   constructor(private readonly win: Window & typeof globalThis, opts: { onError?: (e: unknown) => void } = {}) {
@@ -95,16 +95,16 @@ export class Painter {
    * A range found; it is painted once its text's element is near the viewport. `inOrder`: it follows every
    * range added in order before it, in document order (see NearViewport).
    */
-  add(kind: MentionKind, range: Span, inOrder = false): void {
+  add(mark: Mark, inOrder = false): void {
     if (!this.api) return;
-    this.kindOf.set(range, kind);
-    if (this.near.add(range, inOrder)) this.queue(kind, range);
+    this.tracked++;
+    if (this.near.add(mark, inOrder)) this.queue(mark);
   }
 
-  private queue(kind: MentionKind, range: Span): void {
-    let set = this.pending.get(kind);
-    if (!set) this.pending.set(kind, (set = new Set()));
-    set.add(range);
+  private queue(mark: Mark): void {
+    let set = this.pending.get(mark.kind);
+    if (!set) this.pending.set(mark.kind, (set = new Set()));
+    set.add(mark);
   }
 
   /** Ranges found since the last flush. */
@@ -114,19 +114,21 @@ export class Painter {
     return n;
   }
 
-  delete(kind: MentionKind, range: Span): void {
-    this.kindOf.delete(range);
-    const near = this.near.delete(range);
-    if (this.lingering.delete(range) || near) this.unpaint(kind, range);
+  /** A mark added before, gone (its text changed or left the page). */
+  delete(mark: Mark): void {
+    if (!this.api) return;
+    this.tracked--;
+    const near = this.near.delete(mark);
+    if (this.lingering.delete(mark) || near) this.unpaint(mark);
   }
 
-  private unpaint(kind: MentionKind, range: Span): void {
-    if (this.pending.get(kind)?.delete(range)) return;
-    this.owned.get(kind)?.delete(range);
-    const r = this.real.get(range);
+  private unpaint(mark: Mark): void {
+    if (this.pending.get(mark.kind)?.delete(mark)) return;
+    this.owned.get(mark.kind)?.delete(mark);
+    const r = this.real.get(mark);
     if (!r) return;
-    this.highlights.get(kind)?.delete(r);
-    this.real.delete(range);
+    this.highlights.get(mark.kind)?.delete(r);
+    this.real.delete(mark);
     this.spanOf.delete(r);
   }
 
@@ -134,22 +136,13 @@ export class Painter {
    * Scrolling (or a layout change) brought ranges near the viewport or took them away; or the browser's first
    * report put far what was painted on a guess (taken out now, not left to linger). For the coming frame.
    */
-  private moved(entering: Span[], leaving: Span[], misjudged: Span[]): void {
-    for (const r of misjudged) {
-      const kind = this.kindOf.get(r);
-      if (kind) this.unpaint(kind, r);
-    }
-    for (const r of leaving) if (this.kindOf.has(r)) this.lingering.add(r);
-    for (const r of entering) {
-      const kind = this.kindOf.get(r);
-      // Back before it was taken out: still registered.
-      if (kind && !this.lingering.delete(r)) this.queue(kind, r);
-    }
+  private moved(entering: Mark[], leaving: Mark[], misjudged: Mark[]): void {
+    for (const m of misjudged) this.unpaint(m);
+    for (const m of leaving) this.lingering.add(m);
+    // Back before it was taken out: still registered.
+    for (const m of entering) if (!this.lingering.delete(m)) this.queue(m);
     if (this.lingering.size && this.count() + this.pendingCount > LINGER_LIMIT) {
-      for (const r of this.lingering) {
-        const kind = this.kindOf.get(r);
-        if (kind) this.unpaint(kind, r);
-      }
+      for (const m of this.lingering) this.unpaint(m);
       this.lingering.clear();
     }
     this.flush();
@@ -167,7 +160,7 @@ export class Painter {
 
   /** Ranges found (painted or waiting to come near). */
   get found(): number {
-    return this.kindOf.size;
+    return this.tracked;
   }
 
   /** Hands the ranges added since the last flush to the browser, to be painted at the next frame. */
@@ -189,7 +182,7 @@ export class Painter {
     this.sync();
   }
 
-  private rangeFor(span: Span): AbstractRange | null {
+  private rangeFor(span: Mark): AbstractRange | null {
     let r = this.real.get(span);
     if (!r) {
       const made = rangeOf(this.win, span);
@@ -210,7 +203,7 @@ export class Painter {
     this.real.clear();
     this.spanOf.clear();
     this.lingering.clear();
-    this.kindOf.clear();
+    this.tracked = 0;
     this.near.clear();
     for (const h of this.highlights.values()) h.clear();
   }
@@ -255,11 +248,11 @@ export class Painter {
   }
 
   /** Our highlights' ranges under a point, where the browser can say (Chromium 140+). */
-  rangesAt(x: number, y: number): Span[] | null {
+  rangesAt(x: number, y: number): Mark[] | null {
     const from = this.api?.registry.highlightsFromPoint;
     if (!this.api || typeof from !== 'function') return null;
     const ours = new Set(this.highlights.values());
-    const out: Span[] = [];
+    const out: Mark[] = [];
     for (const hit of from.call(this.api.registry, x, y) ?? []) {
       if (!ours.has(hit.highlight) || !Array.isArray(hit.ranges)) continue;
       for (const r of hit.ranges) {
@@ -282,7 +275,7 @@ export class Painter {
     this.real.clear();
     this.spanOf.clear();
     this.lingering.clear();
-    this.kindOf.clear();
+    this.tracked = 0;
     this.near.destroy();
   }
 }

@@ -30,7 +30,7 @@
  * near; its card still opens (the annotator finds it from the caret).
  */
 
-import type { Span } from './span';
+import type { Mark } from './span';
 
 /** One screen above and one below the viewport: a page-down scroll lands on text already painted. */
 export const NEAR_MARGIN = '100% 0px';
@@ -53,7 +53,7 @@ interface Chunk {
   start: Element;
   end: Element;
   /** An array, not a Set: most chunks hold a few dozen mentions, and thousands of Sets cost a cold page milliseconds. */
-  items: Span[];
+  items: Mark[];
   startSide: number;
   endSide: number;
   near: boolean;
@@ -64,15 +64,15 @@ interface Chunk {
 }
 
 interface Moved {
-  entering: Span[];
-  leaving: Span[];
-  misjudged: Span[];
+  entering: Mark[];
+  leaving: Mark[];
+  misjudged: Mark[];
 }
 
 export interface NearViewportOptions {
   win: Window & typeof globalThis;
   /** Ranges that came near (to register), went away (to unregister), and were wrongly guessed near (to take out at once). */
-  onChange: (entering: Span[], leaving: Span[], misjudged: Span[]) => void;
+  onChange: (entering: Mark[], leaving: Mark[], misjudged: Mark[]) => void;
   onError?: (e: unknown) => void;
   margin?: string;
 }
@@ -85,7 +85,7 @@ export class NearViewport {
   private readonly sides = new Map<Element, number>();
   /** Watched elements not reported on yet. */
   private readonly awaiting = new Set<Element>();
-  private readonly chunkOf = new Map<Span, Chunk>();
+  private readonly chunkOf = new Map<Mark, Chunk>();
   private readonly chunks = new Set<Chunk>();
   /** Chunks of one element, for ranges read out of document order. */
   private readonly single = new Map<Element, Chunk>();
@@ -113,7 +113,7 @@ export class NearViewport {
    * True if it is near now (to be painted at once), and always true where
    * there is no IntersectionObserver (everything is painted).
    */
-  add(range: Span, inOrder = false): boolean {
+  add(range: Mark, inOrder = false): boolean {
     if (!this.io) return true;
     const el = range.startContainer.parentElement ?? range.startContainer.ownerDocument?.documentElement;
     if (!el) return true;
@@ -130,7 +130,7 @@ export class NearViewport {
   }
 
   /** Stops tracking a range; true if it was near (so it is registered and must be taken out). */
-  delete(range: Span): boolean {
+  delete(range: Mark): boolean {
     if (!this.io) return true;
     const c = this.chunkOf.get(range);
     if (!c) return false;

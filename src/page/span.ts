@@ -1,3 +1,5 @@
+import type { MentionKind } from '../platform/settings-schema';
+
 /**
  * Where a mention lies in the page's text: the four fields of a
  * StaticRangeInit, in a plain object.
@@ -14,6 +16,11 @@ export interface Span {
   readonly startOffset: number;
   readonly endContainer: Node;
   readonly endOffset: number;
+}
+
+/** A mention's span with its kind: the highlight it belongs in (carried here, not in a Map of thousands beside it). */
+export interface Mark extends Span {
+  readonly kind: MentionKind;
 }
 
 /** The browser's range over a span: a StaticRange where there is one, else a live Range; null if the span no longer fits its text. */

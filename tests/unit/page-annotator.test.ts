@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Annotator } from '../../src/page/annotator';
 import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
 import { Slicer } from '../../src/page/slices';
-import type { Span } from '../../src/page/span';
+import type { Mark } from '../../src/page/span';
+import type { MentionKind } from '../../src/platform/settings-schema';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
 import { FakeHighlight, installHighlights, removeHighlights } from './helpers/fake-highlights';
 
@@ -190,24 +191,24 @@ describe('Painter', () => {
     const registry = installHighlights(win);
     const painter = new Painter(win);
     document.body.innerHTML = '<p>Suga</p><p>Japanese</p><p>Japan</p>';
-    const over = (i: number): Span => {
+    const over = (i: number, kind: MentionKind): Mark => {
       const t = document.querySelectorAll('p')[i]!.firstChild!;
-      return { startContainer: t, startOffset: 0, endContainer: t, endOffset: (t as Text).length };
+      return { startContainer: t, startOffset: 0, endContainer: t, endOffset: (t as Text).length, kind };
     };
     // The painter registers ranges of its own over the spans it is given.
-    const holds = (name: string, s: Span) =>
+    const holds = (name: string, s: Mark) =>
       [...(registry.get(name) ?? [])].some((r) => r.startContainer === s.startContainer && r.startOffset === s.startOffset && r.endOffset === s.endOffset);
-    const r = over(0);
-    painter.add('person', r);
+    const r = over(0, 'person');
+    painter.add(r);
     painter.show({ person: true, country: false, demonym: true, capital: true });
     // Ranges reach the browser in batches, and a kind is registered only once it has some (an empty one costs the page a frame).
     expect(registry.get('backstory-person')).toBeUndefined();
     painter.flush();
     expect([...registry.keys()]).toEqual(['backstory-person']);
     expect(holds('backstory-person', r)).toBe(true);
-    const d = over(1);
-    painter.add('demonym', d);
-    painter.add('country', over(2));
+    const d = over(1, 'demonym');
+    painter.add(d);
+    painter.add(over(2, 'country'));
     painter.flush();
     expect([...registry.keys()].sort()).toEqual(['backstory-demonym', 'backstory-person']);
     expect(holds('backstory-demonym', r)).toBe(false);
@@ -216,7 +217,7 @@ describe('Painter', () => {
     painter.sync();
     expect(holds('backstory-person', r)).toBe(true);
     expect(holds('backstory-demonym', d)).toBe(true);
-    painter.delete('demonym', d);
+    painter.delete(d);
     expect(holds('backstory-demonym', d)).toBe(false);
     painter.destroy();
     expect(registry.size).toBe(0);
@@ -224,7 +225,7 @@ describe('Painter', () => {
     removeHighlights(win);
     const none = new Painter(win);
     expect(() => {
-      none.add('person', r);
+      none.add(r);
       none.show({ person: true, country: true, demonym: true, capital: true });
       none.sync();
       none.destroy();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { HIGHLIGHT_NAMES, LINGER_LIMIT, Painter } from '../../src/page/highlights';
 import { CHUNK } from '../../src/page/near-viewport';
+import type { Mark } from '../../src/page/span';
 import { FakeIntersectionObserver as IO } from './helpers/fake-viewport';
 import { installHighlights, removeHighlights, type FakeRegistry } from './helpers/fake-highlights';
 
@@ -18,25 +19,22 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** happy-dom has no StaticRange; the painter takes any range. */
-function rangeOver(node: Node, start: number, end: number): AbstractRange {
-  const r = document.createRange();
-  r.setStart(node, start);
-  r.setEnd(node, end);
-  return r;
+/** A country's mark over part of a text node (the painter makes the browser's range when it registers one). */
+function rangeOver(node: Node, start: number, end: number): Mark {
+  return { startContainer: node, startOffset: start, endContainer: node, endOffset: end, kind: 'country' };
 }
 
 const reported = () => new Promise((r) => setTimeout(r, 5));
 
 /** One paragraph per entry, each with one range over its first word; a paragraph is near when its data-near says so. */
-function page(nearness: boolean[]): { painter: Painter; ranges: AbstractRange[]; paras: HTMLElement[] } {
+function page(nearness: boolean[]): { painter: Painter; ranges: Mark[]; paras: HTMLElement[] } {
   install();
   document.body.innerHTML = nearness.map((n, i) => `<p data-near="${n}">Japan ${i}</p>`).join('');
   IO.near = (el) => el.getAttribute('data-near') === 'true';
   const painter = new Painter(win);
   const paras = [...document.querySelectorAll('p')];
   const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
-  for (const r of ranges) painter.add('country', r);
+  for (const r of ranges) painter.add(r);
   painter.flush();
   return { painter, ranges, paras };
 }
@@ -64,13 +62,13 @@ describe('only ranges near the viewport are handed to the browser', () => {
   test('scrolling brings ranges in; those that went away stay until deleted or too many are registered; a deleted far range never comes back', async () => {
     const { painter, ranges, paras } = page([true, false, false, false]);
     await reported();
-    painter.delete('country', ranges[3]!);
+    painter.delete(ranges[3]!);
     paras.forEach((p, i) => p.setAttribute('data-near', String(i >= 2)));
     IO.rescan();
     await reported();
     expect(registered()).toEqual(keys([ranges[0]!, ranges[2]!]));
-    painter.delete('country', ranges[2]!);
-    painter.delete('country', ranges[0]!);
+    painter.delete(ranges[2]!);
+    painter.delete(ranges[0]!);
     expect(registered()).toEqual([]);
     expect(painter.found).toBe(1);
   });
@@ -93,7 +91,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     const text = paras[0]!.firstChild!;
     const later = rangeOver(text, 6, 7);
     const reports = IO.reports;
-    painter.add('country', later);
+    painter.add(later);
     painter.flush();
     expect(registered()).toContain(key(later));
     expect(IO.reports).toBe(reports);
@@ -103,12 +101,12 @@ describe('only ranges near the viewport are handed to the browser', () => {
     const { painter, ranges, paras } = page([true]);
     await reported();
     const text = paras[0]!.firstChild!;
-    painter.delete('country', ranges[0]!);
+    painter.delete(ranges[0]!);
     const again = rangeOver(text, 0, 5);
-    painter.add('country', again);
+    painter.add(again);
     painter.flush();
     expect(registered()).toEqual(keys([again]));
-    painter.delete('country', again);
+    painter.delete(again);
     const io = [...IO.live][0]!;
     painter.sweep();
     expect(io.targets.has(paras[0]!)).toBe(true);
@@ -117,7 +115,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     // Watched anew: painted on a guess, which the browser's report then bears out.
     const fresh = rangeOver(text, 0, 5);
     const reports = IO.reports;
-    painter.add('country', fresh);
+    painter.add(fresh);
     painter.flush();
     expect(registered()).toEqual(keys([fresh]));
     await reported();
@@ -133,8 +131,8 @@ describe('only ranges near the viewport are handed to the browser', () => {
     IO.boxless = (el) => el.localName === 'span';
     const painter = new Painter(win);
     const [near, far] = spans.map((sp) => rangeOver(sp.firstChild!, 0, 5));
-    painter.add('country', near!);
-    painter.add('country', far!);
+    painter.add(near!);
+    painter.add(far!);
     painter.flush();
     let settled = false;
     painter.whenSettled(() => (settled = true));
@@ -155,7 +153,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     IO.above = (el) => at(el) < CHUNK + CHUNK / 2;
     const painter = new Painter(win);
     const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
-    ranges.forEach((r) => painter.add('country', r, true));
+    ranges.forEach((r) => painter.add(r, true));
     painter.flush();
     await reported();
     const io = [...IO.live][0]!;
@@ -172,7 +170,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     IO.near = (el) => at(el) < CHUNK;
     const painter = new Painter(win);
     const ranges = paras.map((p) => rangeOver(p.firstChild!, 0, 5));
-    ranges.forEach((r) => painter.add('country', r, true));
+    ranges.forEach((r) => painter.add(r, true));
     painter.flush();
     await reported();
     expect(registered()).toEqual(keys(ranges.slice(0, CHUNK)));
@@ -202,7 +200,7 @@ describe('only ranges near the viewport are handed to the browser', () => {
     const painter = new Painter(win);
     const t = document.querySelector('p')!.firstChild!;
     const r = rangeOver(t, 0, 5);
-    painter.add('country', r);
+    painter.add(r);
     painter.flush();
     let settled = false;
     painter.whenSettled(() => (settled = true));
