@@ -303,7 +303,7 @@ export class Annotator {
       const e = locate(block, m.end, true);
       // The page changed the text since the walk read it: the mutation that did it brings us back here.
       if (s.offset > s.node.length || e.offset > e.node.length) continue;
-      const range: Mark = { startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset, kind: m.kind };
+      const range: Mark = { startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset, kind: m.kind, near: null };
       record.mentions.push(m);
       record.ranges.push(range);
       this.o.painter.add(range, fresh);

@@ -85,7 +85,13 @@ export class NearViewport {
   private readonly sides = new Map<Element, number>();
   /** Watched elements not reported on yet. */
   private readonly awaiting = new Set<Element>();
-  private readonly chunkOf = new Map<Mark, Chunk>();
+  /**
+   * The last text node added in order, and its parent: consecutive mentions
+   * often share one. A walk reads each text node once, in one go, so the pair
+   * cannot go stale; mentions added out of order always ask.
+   */
+  private lastText: Node | null = null;
+  private lastParent: Element | null = null;
   private readonly chunks = new Set<Chunk>();
   /** Chunks of one element, for ranges read out of document order. */
   private readonly single = new Map<Element, Chunk>();
@@ -115,7 +121,12 @@ export class NearViewport {
    */
   add(range: Mark, inOrder = false): boolean {
     if (!this.io) return true;
-    const el = range.startContainer.parentElement ?? range.startContainer.ownerDocument?.documentElement;
+    const text = range.startContainer;
+    if (text !== this.lastText || !inOrder) {
+      this.lastText = inOrder ? text : null;
+      this.lastParent = text.parentElement ?? text.ownerDocument?.documentElement ?? null;
+    }
+    const el = this.lastParent;
     if (!el) return true;
     let c: Chunk;
     if (inOrder) {
@@ -125,16 +136,16 @@ export class NearViewport {
     }
     c.empty = false;
     c.items.push(range);
-    this.chunkOf.set(range, c);
+    range.near = c;
     return c.near;
   }
 
   /** Stops tracking a range; true if it was near (so it is registered and must be taken out). */
   delete(range: Mark): boolean {
     if (!this.io) return true;
-    const c = this.chunkOf.get(range);
+    const c = range.near as Chunk | null;
     if (!c) return false;
-    this.chunkOf.delete(range);
+    range.near = null;
     const items = c.items;
     const i = items.lastIndexOf(range);
     if (i >= 0) {
@@ -148,6 +159,7 @@ export class NearViewport {
 
   /** Ends the chunk being filled, so that its last element is watched (call at the end of each slice of a walk). */
   seal(): void {
+    this.lastText = null;
     const c = this.open;
     if (!c) return;
     this.open = null;
@@ -176,7 +188,7 @@ export class NearViewport {
     this.watched.clear();
     this.sides.clear();
     this.awaiting.clear();
-    this.chunkOf.clear();
+    this.lastText = this.lastParent = null;
     this.chunks.clear();
     this.single.clear();
     this.open = null;

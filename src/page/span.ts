@@ -21,6 +21,12 @@ export interface Span {
 /** A mention's span with its kind: the highlight it belongs in (carried here, not in a Map of thousands beside it). */
 export interface Mark extends Span {
   readonly kind: MentionKind;
+  /**
+   * Where NearViewport watches it (its chunk), null before; NearViewport's
+   * alone to read or write. A slot on the mark, not a Map beside thousands of
+   * them: on a cold page every Map entry costs.
+   */
+  near: unknown;
 }
 
 /** The browser's range over a span: a StaticRange where there is one, else a live Range; null if the span no longer fits its text. */

@@ -193,7 +193,7 @@ describe('Painter', () => {
     document.body.innerHTML = '<p>Suga</p><p>Japanese</p><p>Japan</p>';
     const over = (i: number, kind: MentionKind): Mark => {
       const t = document.querySelectorAll('p')[i]!.firstChild!;
-      return { startContainer: t, startOffset: 0, endContainer: t, endOffset: (t as Text).length, kind };
+      return { startContainer: t, startOffset: 0, endContainer: t, endOffset: (t as Text).length, kind, near: null };
     };
     // The painter registers ranges of its own over the spans it is given.
     const holds = (name: string, s: Mark) =>

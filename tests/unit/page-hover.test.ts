@@ -5,7 +5,7 @@ import type { MentionHit } from '../../src/page/annotator';
 function hitAt(): MentionHit {
   const range = document.createRange();
   range.selectNodeContents(document.body);
-  return { mention: { start: 0, end: 7, entity: 'Wang Yi', kind: 'person', how: 'name' }, range, painted: { startContainer: document.body, startOffset: 0, endContainer: document.body, endOffset: 0, kind: 'person' }, text: 'Wang Yi' };
+  return { mention: { start: 0, end: 7, entity: 'Wang Yi', kind: 'person', how: 'name' }, range, painted: { startContainer: document.body, startOffset: 0, endContainer: document.body, endOffset: 0, kind: 'person', near: null }, text: 'Wang Yi' };
 }
 
 function move(x: number, y: number): void {

@@ -21,7 +21,7 @@ afterEach(() => {
 
 /** A country's mark over part of a text node (the painter makes the browser's range when it registers one). */
 function rangeOver(node: Node, start: number, end: number): Mark {
-  return { startContainer: node, startOffset: start, endContainer: node, endOffset: end, kind: 'country' };
+  return { startContainer: node, startOffset: start, endContainer: node, endOffset: end, kind: 'country', near: null };
 }
 
 const reported = () => new Promise((r) => setTimeout(r, 5));
