@@ -8,27 +8,41 @@ import { KEYS, parseSettings, SETTINGS_VERSION, storedVersion, type Settings } f
 
 const OUR_KEYS: ReadonlySet<string> = new Set(Object.values(KEYS));
 
-let chosen: Promise<Browser.storage.StorageArea> | null = null;
+interface Choice {
+  area: Browser.storage.StorageArea;
+  /** What the choosing read found, for the first reader: one trip to storage fewer on every page load. */
+  firstRead: Record<string, unknown> | null;
+}
+
+let chosen: Promise<Choice> | null = null;
 
 /**
  * Sync when it answers, local otherwise: Firefox with sync turned off in
  * about:config, or a browser without it, rejects or lacks storage.sync. The
- * choice is made once, so reads and writes always meet in the same area.
+ * choice is made once, so reads and writes always meet in the same area; the
+ * read that makes it is of every setting, so the page's first read is done.
  */
-function area(): Promise<Browser.storage.StorageArea> {
+function choose(): Promise<Choice> {
   chosen ??= (async () => {
     const sync = browser.storage.sync as Browser.storage.StorageArea | undefined;
     if (sync) {
       try {
-        await sync.get(KEYS.version);
-        return sync;
+        const got = (await sync.get([...OUR_KEYS])) as Record<string, unknown>;
+        return { area: sync, firstRead: got };
       } catch {
         // fall through to local
       }
     }
-    return browser.storage.local;
+    return { area: browser.storage.local, firstRead: null };
   })();
   return chosen;
+}
+
+/** The chosen area, for a write: what the choosing read found is stale from now on. */
+async function area(): Promise<Browser.storage.StorageArea> {
+  const choice = await choose();
+  choice.firstRead = null;
+  return choice.area;
 }
 
 /** Forget the chosen storage area (tests swap the fake browser's storage between cases). */
@@ -37,7 +51,10 @@ export function resetStorageChoice(): void {
 }
 
 async function readStored(): Promise<Record<string, unknown>> {
-  const got = (await (await area()).get([...OUR_KEYS])) as Record<string, unknown>;
+  const choice = await choose();
+  let got = choice.firstRead;
+  choice.firstRead = null;
+  got ??= (await choice.area.get([...OUR_KEYS])) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(got).filter(([, v]) => v !== undefined));
 }
 
