@@ -31,8 +31,8 @@ import {
 class Tables {
   readonly ids: string[];
   readonly countries: number;
-  /** First character code -> [name, entry codes], longest name first. */
-  readonly cjk: Map<number, [string, number[]][]>;
+  private readonly index: MatchIndex;
+  private cjkByChar: Map<number, [string, number[]][]> | null = null;
   private readonly ks: string[];
   private readonly vs: string[];
   private readonly single: number;
@@ -48,17 +48,24 @@ class Tables {
     this.ks = index.keys.split('\n');
     this.vs = index.vals.split('\n');
     this.single = Math.min(index.single ?? 0, this.ks.length);
-    this.cjk = new Map();
-    const names = index.cjk ? index.cjk.split('\n') : [];
-    const nameVals = index.cjkVals.split('\n');
+    this.index = index;
+  }
+
+  /** First character code -> [name, entry codes], longest name first; made when a page first shows Han or Hangul (most never do). */
+  get cjk(): Map<number, [string, number[]][]> {
+    if (this.cjkByChar) return this.cjkByChar;
+    const map = new Map<number, [string, number[]][]>();
+    const names = this.index.cjk ? this.index.cjk.split('\n') : [];
+    const nameVals = this.index.cjkVals.split('\n');
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const c = name.charCodeAt(0);
-      const list = this.cjk.get(c) ?? [];
+      const list = map.get(c) ?? [];
       list.push([name, (nameVals[i] ?? '').split(' ').map(Number)]);
-      this.cjk.set(c, list);
+      map.set(c, list);
     }
-    for (const list of this.cjk.values()) list.sort((x, y) => y[0].length - x[0].length);
+    for (const list of map.values()) list.sort((x, y) => y[0].length - x[0].length);
+    return (this.cjkByChar = map);
   }
 
   /** The `vals` line (see format.ts) of a one-word key or key prefix, or undefined. */
