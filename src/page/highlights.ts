@@ -57,14 +57,15 @@ export class Painter {
    */
   private readonly pending = new Map<MentionKind, Set<Mark>>();
   /**
-   * What each highlight should hold. A page can reach our Highlight objects
-   * through the shared registry and empty them (`.clear()`, `.delete()`);
-   * comparing sizes on each sync notices that cheaply and refills them.
+   * What each highlight should hold: its marks and the browser's range made
+   * for each when it was registered (only these ranges exist). A page can
+   * reach our Highlight objects through the shared registry and empty them
+   * (`.clear()`, `.delete()`); comparing sizes on each sync notices that
+   * cheaply and refills them.
    */
-  private readonly owned = new Map<MentionKind, Set<Mark>>();
-  /** The browser's range for each registered span (made when first registered), and back: only these exist. */
-  private readonly real = new Map<Mark, AbstractRange>();
-  private readonly spanOf = new Map<AbstractRange, Mark>();
+  private readonly owned = new Map<MentionKind, Map<Mark, AbstractRange>>();
+  /** The mark of each registered range, for hit-testing. */
+  private readonly markOf = new Map<AbstractRange, Mark>();
   private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
   /**
    * Registered ranges that have gone away from the viewport. Every change to
@@ -92,8 +93,8 @@ export class Painter {
   }
 
   /**
-   * A range found; it is painted once its text's element is near the viewport. `inOrder`: it follows every
-   * range added in order before it, in document order (see NearViewport).
+   * A mark found; it is painted once its text's element is near the viewport. `inOrder`: it follows every
+   * mark added in order before it, in document order (see NearViewport).
    */
   add(mark: Mark, inOrder = false): void {
     if (!this.api) return;
@@ -124,12 +125,12 @@ export class Painter {
 
   private unpaint(mark: Mark): void {
     if (this.pending.get(mark.kind)?.delete(mark)) return;
-    this.owned.get(mark.kind)?.delete(mark);
-    const r = this.real.get(mark);
+    const owned = this.owned.get(mark.kind);
+    const r = owned?.get(mark);
     if (!r) return;
+    owned!.delete(mark);
     this.highlights.get(mark.kind)?.delete(r);
-    this.real.delete(mark);
-    this.spanOf.delete(r);
+    this.markOf.delete(r);
   }
 
   /**
@@ -170,27 +171,18 @@ export class Painter {
       const h = this.highlights.get(kind);
       if (!h) continue;
       let owned = this.owned.get(kind);
-      if (!owned) this.owned.set(kind, (owned = new Set()));
-      for (const span of set) {
-        const r = this.rangeFor(span);
+      if (!owned) this.owned.set(kind, (owned = new Map()));
+      for (const mark of set) {
+        if (owned.has(mark)) continue;
+        const r = rangeOf(this.win, mark);
         if (!r) continue;
         h.add(r);
-        owned.add(span);
+        owned.set(mark, r);
+        this.markOf.set(r, mark);
       }
     }
     this.pending.clear();
     this.sync();
-  }
-
-  private rangeFor(span: Mark): AbstractRange | null {
-    let r = this.real.get(span);
-    if (!r) {
-      const made = rangeOf(this.win, span);
-      if (!made) return null;
-      this.real.set(span, (r = made));
-      this.spanOf.set(r, span);
-    }
-    return r;
   }
 
   get dirty(): boolean {
@@ -198,14 +190,17 @@ export class Painter {
   }
 
   clear(): void {
-    this.pending.clear();
-    this.owned.clear();
-    this.real.clear();
-    this.spanOf.clear();
-    this.lingering.clear();
-    this.tracked = 0;
+    this.forget();
     this.near.clear();
     for (const h of this.highlights.values()) h.clear();
+  }
+
+  private forget(): void {
+    this.pending.clear();
+    this.owned.clear();
+    this.markOf.clear();
+    this.lingering.clear();
+    this.tracked = 0;
   }
 
   /** Registered ranges: found, near the viewport and flushed. */
@@ -232,10 +227,7 @@ export class Painter {
       const owned = this.owned.get(kind);
       if (owned && ours.size !== owned.size) {
         ours.clear();
-        for (const span of owned) {
-          const r = this.real.get(span);
-          if (r) ours.add(r);
-        }
+        for (const r of owned.values()) ours.add(r);
       }
       // An empty highlight is not registered: each registration makes Chromium revalidate every highlight's
       // marks at the next frame, and with nothing to show that is work for nothing (and an entry a page sees).
@@ -256,8 +248,8 @@ export class Painter {
     for (const hit of from.call(this.api.registry, x, y) ?? []) {
       if (!ours.has(hit.highlight) || !Array.isArray(hit.ranges)) continue;
       for (const r of hit.ranges) {
-        const span = this.spanOf.get(r);
-        if (span) out.push(span);
+        const mark = this.markOf.get(r);
+        if (mark) out.push(mark);
       }
     }
     return out;
@@ -270,12 +262,7 @@ export class Painter {
       if (this.api.registry.get(HIGHLIGHT_NAMES[kind]) === ours) this.api.registry.delete(HIGHLIGHT_NAMES[kind]);
       ours.clear();
     }
-    this.pending.clear();
-    this.owned.clear();
-    this.real.clear();
-    this.spanOf.clear();
-    this.lingering.clear();
-    this.tracked = 0;
+    this.forget();
     this.near.destroy();
   }
 }
