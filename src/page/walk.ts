@@ -240,7 +240,7 @@ export class BlockCursor {
         const block = !INLINE_TAGS.has(name);
         if (block) this.boundary = true;
         // Nothing inside that ends a block or is excluded: its whole text in one native call, its nodes untouched.
-        if (el.firstElementChild === null || el.querySelector(NOT_FLOW) === null) {
+        if (el.childElementCount === 0 || el.querySelector(NOT_FLOW) === null) {
           const text = el.textContent ?? '';
           if (text.length < MAX_BLOCK_CHARS) {
             const out = text.length ? this.append(el, text) : null;
