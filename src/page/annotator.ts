@@ -8,28 +8,9 @@ import type { Mention, PageMatcher } from '../matching/types';
 import type { MentionKind } from '../platform/settings-schema';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
+import { BlockMark, hostOf, nodesOf, partsOf, type BlockRecord } from './block-record';
 import type { Mark, Span } from './span';
-import { BlockCursor, blockAncestor, editablesChanged, isExcluded, listedTo, locate, type Block } from './walk';
-
-/**
- * What was found in one block. Neither the block nor its text is kept (on a
- * long page that was a megabyte of strings for the garbage collector to copy
- * about): only its text nodes as far as the last mention, and where each starts.
- */
-export interface BlockRecord {
-  nodes: readonly Text[];
-  starts: readonly number[];
-  mentions: Mention[];
-  /**
-   * Where each mention lies: plain spans, not live ranges (the document
-   * updates every live Range on every DOM change, so thousands of them would
-   * slow the page's own scripts down), and not the browser's static ranges
-   * either, which the painter makes only for what it registers (span.ts).
-   * Ours sit inside single text nodes, and a change to those nodes is re-read
-   * anyway.
-   */
-  ranges: Mark[];
-}
+import { BlockCursor, blockAncestor, editablesChanged, isExcluded, type Block } from './walk';
 
 export interface MentionHit {
   mention: Mention;
@@ -62,6 +43,14 @@ export interface AnnotatorOptions {
 
 const TEXT = 3;
 const ELEMENT = 1;
+const SHOW_ELEMENT_AND_TEXT = 1 | 4;
+
+/** What the drain does with a node: forget the records in its subtree or the one around it, forget only the one around it (a parent whose children changed), or read it again. */
+const enum Op {
+  Drop,
+  DropAround,
+  Read,
+}
 /** Restarts of a walk whose position the page removed; more means a page in constant churn, and mutations cover the rest. */
 const MAX_RESTARTS = 3;
 
@@ -94,14 +83,17 @@ function isProse(n: Node | null): boolean {
 
 export class Annotator {
   private readonly records = new Set<BlockRecord>();
-  /** A Map, not a WeakMap: tens of thousands of weak entries cost every garbage collection, and a record leaving takes its entries with it. */
-  private byNode = new Map<Text, BlockRecord>();
+  /**
+   * Each record by its block's parts (block-record.ts). A Map, not a WeakMap: tens of thousands of weak entries
+   * cost every garbage collection, and a record leaving takes its entries with it.
+   */
+  private byPart = new Map<Node, BlockRecord>();
   private readonly counts = new Map<string, EntityCount>();
   private observer: MutationObserver | null = null;
   /** Mutation records not yet looked at, one array per observer callback. */
   private batches: MutationRecord[][] = [];
-  private expanding: { list: MutationRecord[]; i: number; drops: Node[]; reads: Node[] } | null = null;
-  private queue: { drop: boolean; node: Node }[] = [];
+  private expanding: { list: MutationRecord[]; i: number; drops: Node[]; arounds: Node[]; reads: Node[] } | null = null;
+  private queue: { op: Op; node: Node }[] = [];
   private readonly wholeBodies = new WeakSet<Node>();
   private qi = 0;
   private drainQueued = false;
@@ -145,8 +137,8 @@ export class Annotator {
     const ranges = this.o.painter.rangesAt(x, y);
     if (ranges) {
       for (const r of ranges) {
-        const record = this.byNode.get(r.startContainer as Text);
-        const i = record ? record.ranges.indexOf(r) : -1;
+        const record = r instanceof BlockMark && this.records.has(r.record) ? r.record : null;
+        const i = record ? record.ranges.indexOf(r as BlockMark) : -1;
         if (i >= 0) return this.hit(record!, i);
       }
       // Only mentions near the viewport are registered, judged by their elements' places in the document; text
@@ -217,9 +209,12 @@ export class Annotator {
       }
     }
     if (!node || node.nodeType !== TEXT) return null;
-    const record = this.byNode.get(node as Text);
+    const record = this.recordAround(node);
     if (!record) return null;
-    const at = record.starts[record.nodes.indexOf(node as Text)]! + offset;
+    const { nodes, starts } = nodesOf(record);
+    const index = nodes.indexOf(node as Text);
+    if (index < 0) return null;
+    const at = starts[index]! + offset;
     // The caret sits between characters: the mention may end at it or start at it.
     const { mentions } = record;
     let lo = 0;
@@ -243,7 +238,7 @@ export class Annotator {
 
   /** Forgets everything at once (no per-record work: a long page may hold thousands). */
   private clear(): void {
-    this.byNode = new Map();
+    this.byPart = new Map();
     this.o.painter.clear();
     this.records.clear();
     this.counts.clear();
@@ -283,42 +278,31 @@ export class Annotator {
 
   /**
    * Matches one block and paints its mentions, replacing whatever was found
-   * before in any of its text nodes. `fresh`: nothing was found in this block
-   * before, so its text nodes need not be listed unless it has a mention.
+   * before in any of its parts. `fresh`: nothing was found in this block
+   * before (the first walk), so there is nothing to replace.
    */
   private read(block: Block, fresh = false): void {
-    if (!fresh && this.records.size) {
-      for (const node of block.nodes) {
-        const old = this.byNode.get(node);
-        if (old) this.drop(old);
-      }
-    }
+    const parts = partsOf(block);
+    if (!fresh && this.records.size) for (const part of parts) this.dropUnder(part);
     const mentions = this.o.matcher.matchBlock(block.text);
-    if (!mentions.length) return;
-    const record: BlockRecord = { nodes: [], starts: [], mentions: [], ranges: [] };
     const len = block.text.length;
+    block.release?.();
+    if (!mentions.length) return;
+    const record: BlockRecord = { parts, block, mentions: [], ranges: [] };
+    const host = hostOf(record);
     for (const m of mentions) {
       if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
-      const s = locate(block, m.start);
-      const e = locate(block, m.end, true);
-      // The page changed the text since the walk read it: the mutation that did it brings us back here.
-      if (s.offset > s.node.length || e.offset > e.node.length) continue;
-      const range: Mark = { startContainer: s.node, startOffset: s.offset, endContainer: e.node, endOffset: e.offset, kind: m.kind, near: null };
+      const mark = new BlockMark(record, m.kind, m.start, m.end, host);
       record.mentions.push(m);
-      record.ranges.push(range);
-      this.o.painter.add(range, fresh);
+      record.ranges.push(mark);
+      this.o.painter.add(mark, fresh);
       const c = this.counts.get(m.entity);
       if (c) c.count++;
       else this.counts.set(m.entity, { count: 1, firstKind: m.kind });
       this.mentionCount++;
     }
     if (!record.ranges.length) return;
-    // The nodes up to the last mention: a change further on re-reads the whole block, which finds this record through them.
-    const last = record.mentions[record.mentions.length - 1]!.end;
-    const listed = listedTo(block, last);
-    record.nodes = listed.nodes;
-    record.starts = listed.starts;
-    for (const node of record.nodes) this.byNode.set(node, record);
+    for (const part of parts) this.byPart.set(part, record);
     this.records.add(record);
   }
 
@@ -331,7 +315,22 @@ export class Annotator {
       if (c && --c.count <= 0) this.counts.delete(m.entity);
       this.mentionCount--;
     });
-    for (const node of record.nodes) if (this.byNode.get(node) === record) this.byNode.delete(node);
+    for (const part of record.parts) if (this.byPart.get(part) === record) this.byPart.delete(part);
+  }
+
+  /**
+   * The record of the block that holds `node`: the node is a part, or lies
+   * inside one. Parts never hold a block element (the walk reads an element
+   * whole only when nothing inside ends a block), so the search stops at the
+   * first block element.
+   */
+  private recordAround(node: Node): BlockRecord | null {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      const r = this.byPart.get(n);
+      if (r) return r;
+      if (n.nodeType !== TEXT && (n.nodeType !== ELEMENT || blockAncestor(n) === n)) return null;
+    }
+    return null;
   }
 
   private onMutations(list: MutationRecord[]): void {
@@ -359,8 +358,8 @@ export class Annotator {
 
   /** Turns one batch of mutation records into work items, a few at a time; true when the batch is done. */
   private expand(timeUp: () => boolean): boolean {
-    const e = (this.expanding ??= { list: this.batches.shift()!, i: 0, drops: [], reads: [] });
-    const { list, drops, reads } = e;
+    const e = (this.expanding ??= { list: this.batches.shift()!, i: 0, drops: [], arounds: [], reads: [] });
+    const { list, drops, arounds, reads } = e;
     while (e.i < list.length) {
       if ((e.i & 63) === 63 && timeUp()) return false;
       const m = list[e.i++]!;
@@ -369,6 +368,11 @@ export class Annotator {
         drops.push(m.target);
         reads.push(m.target);
       } else {
+        // Children came or went inside a part read whole: what was matched there is gone, and the block is read again.
+        if (this.records.size && this.recordAround(m.target)) {
+          arounds.push(m.target);
+          reads.push(m.target);
+        }
         let flowChanged = false;
         for (const n of Array.from(m.removedNodes)) {
           drops.push(n);
@@ -389,8 +393,11 @@ export class Annotator {
     // Every drop before every read: a block read for one record must not be forgotten by a later record's drop.
     this.queue = [];
     this.qi = 0;
-    if (this.records.size) for (const node of drops) this.queue.push({ drop: true, node });
-    for (const node of reads) this.queue.push({ drop: false, node });
+    if (this.records.size) {
+      for (const node of drops) this.queue.push({ op: Op.Drop, node });
+      for (const node of arounds) this.queue.push({ op: Op.DropAround, node });
+    }
+    for (const node of reads) this.queue.push({ op: Op.Read, node });
     // A new batch may change what an earlier read in this drain already covered.
     this.readThisDrain.clear();
     this.expanding = null;
@@ -409,8 +416,9 @@ export class Annotator {
       const item = this.queue[this.qi];
       if (item) {
         this.qi++;
-        if (item.drop) this.dropUnder(item.node);
-        else this.reread(item.node);
+        if (item.op === Op.Read) this.reread(item.node);
+        else if (item.op === Op.Drop) this.dropUnder(item.node);
+        else this.dropAround(item.node);
         continue;
       }
       if (!this.batches.length && !this.expanding) {
@@ -424,21 +432,22 @@ export class Annotator {
     return false;
   }
 
-  /** Forgets the mentions in a subtree the page removed (a node moved elsewhere is re-read by its addition). */
+  /** Forgets the mentions in a subtree (the page removed or changed it), and those of the block around it. */
   private dropUnder(node: Node): void {
-    if (node.nodeType === TEXT) {
-      const r = this.byNode.get(node as Text);
-      if (r) this.drop(r);
-      return;
-    }
-    if (node.nodeType !== ELEMENT) return;
-    const walker = this.o.doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    this.dropAround(node);
+    if (node.nodeType !== ELEMENT || !this.records.size) return;
+    const walker = this.o.doc.createTreeWalker(node, SHOW_ELEMENT_AND_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       // happy-dom's walker (the annotate CLI and unit tests run on it) can leave a <select> root and run on through the page.
-      if (!node.contains(t)) break;
-      const r = this.byNode.get(t as Text);
+      if (!node.contains(n)) break;
+      const r = this.byPart.get(n);
       if (r) this.drop(r);
     }
+  }
+
+  private dropAround(node: Node): void {
+    const r = this.recordAround(node);
+    if (r) this.drop(r);
   }
 
   private reread(node: Node): void {

@@ -114,19 +114,22 @@ export class NearViewport {
   }
 
   /**
-   * Tracks a range, judged by its text's parent element; `inOrder`: it comes
+   * Tracks a range, judged by its host element or else its text's parent; `inOrder`: it comes
    * after every range added in order before it, in document order (a walk).
    * True if it is near now (to be painted at once), and always true where
    * there is no IntersectionObserver (everything is painted).
    */
   add(range: Mark, inOrder = false): boolean {
     if (!this.io) return true;
-    const text = range.startContainer;
-    if (text !== this.lastText || !inOrder) {
-      this.lastText = inOrder ? text : null;
-      this.lastParent = text.parentElement ?? text.ownerDocument?.documentElement ?? null;
+    let el = range.host;
+    if (el === undefined) {
+      const text = range.startContainer;
+      if (text !== this.lastText || !inOrder) {
+        this.lastText = inOrder ? text : null;
+        this.lastParent = text.parentElement ?? text.ownerDocument?.documentElement ?? null;
+      }
+      el = this.lastParent;
     }
-    const el = this.lastParent;
     if (!el) return true;
     let c: Chunk;
     if (inOrder) {

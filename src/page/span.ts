@@ -27,6 +27,8 @@ export interface Mark extends Span {
    * them: on a cold page every Map entry costs.
    */
   near: unknown;
+  /** The element it is judged near the viewport by, if not its text's parent (block-record.ts). */
+  readonly host?: Element | null;
 }
 
 /** The browser's range over a span: a StaticRange where there is one, else a live Range; null if the span no longer fits its text. */

@@ -13,7 +13,7 @@
  * 60–80 ms with the elements, while `textContent` returns the same text in
  * 4 ms. A subtree with nothing in it that breaks the flow or is excluded (one
  * native `querySelector` says so) is read in one call, and its text nodes are
- * looked at only when the matcher found something in it.
+ * looked at only when a mention in it is placed (block-record.ts).
  */
 
 export interface Block {
@@ -25,6 +25,14 @@ export interface Block {
   readonly starts: number[];
   /** The text nodes as far as `offset` at least (all of them for a block built whole). */
   upTo?(offset: number): { nodes: Text[]; starts: number[] };
+  /**
+   * What the walk read the block as, in order: text nodes, and elements whose
+   * whole text came in one call. Disjoint subtrees, so any node of the block
+   * lies in exactly one (absent: its text nodes are its parts).
+   */
+  readonly parts?: readonly Node[];
+  /** Lets go of the text once it is matched; the nodes can still be listed. */
+  release?(): void;
 }
 
 /** The tag of the element hosting Backstory's own UI; never read as page text. */
@@ -133,12 +141,23 @@ class PartsBlock implements Block {
   /** The last text node the walk reached (listed or empty), null before the first. */
   private last: Node | null = null;
 
+  private readonly first: Node;
+  /** The text's length, kept when the text is released. */
+  private readonly total: number;
+
   constructor(
-    readonly text: string,
-    private readonly first: Node,
+    public text: string,
+    readonly parts: readonly Node[],
     /** One text walker shared by the blocks of a walk: making one per block cost more than the listing. */
     private readonly walker: () => TreeWalker,
-  ) {}
+  ) {
+    this.first = parts[0]!;
+    this.total = text.length;
+  }
+
+  release(): void {
+    this.text = '';
+  }
 
   get nodes(): Text[] {
     return this.upTo(Infinity).nodes;
@@ -150,7 +169,7 @@ class PartsBlock implements Block {
 
   upTo(offset: number): { nodes: Text[]; starts: number[] } {
     const view = (this.view ??= { nodes: [], starts: [] });
-    const total = this.text.length;
+    const total = this.total;
     while (this.end <= offset && this.end < total) {
       const t = this.nextText();
       if (!t) break;
@@ -187,7 +206,7 @@ export class BlockCursor {
   private boundary = false;
   private readonly open: boolean[] = [];
   private text = '';
-  private first: Node | null = null;
+  private parts: Node[] = [];
   private textWalker: TreeWalker | null = null;
   private readonly walker = () => (this.textWalker ??= this.root!.ownerDocument!.createTreeWalker(this.root!, SHOW_TEXT));
   private editables: Set<Element> | null;
@@ -207,7 +226,7 @@ export class BlockCursor {
   lost = false;
 
   get done(): boolean {
-    return this.node === null && this.first === null;
+    return this.node === null && this.parts.length === 0;
   }
 
   /** The next block with visible text, or null when the subtree is exhausted. */
@@ -262,18 +281,19 @@ export class BlockCursor {
   private append(part: Node, text: string): Block | null {
     const out = this.boundary ? this.take() : null;
     this.boundary = false;
-    this.first ??= part;
+    this.parts.push(part);
     this.text += text;
     if (this.text.length >= MAX_BLOCK_CHARS) this.boundary = true;
     return out;
   }
 
   private take(): Block | null {
-    const { text, first } = this;
+    const { text, parts } = this;
+    if (!parts.length) return null;
     this.text = '';
-    this.first = null;
+    this.parts = [];
     // Whitespace between blocks is dropped here; the caller's loop walks on.
-    return first && /\S/.test(text) ? new PartsBlock(text, first, this.walker) : null;
+    return /\S/.test(text) ? new PartsBlock(text, parts, this.walker) : null;
   }
 
   /**

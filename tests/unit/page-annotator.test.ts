@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Annotator } from '../../src/page/annotator';
 import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
 import { Slicer } from '../../src/page/slices';
@@ -6,6 +6,7 @@ import type { Mark } from '../../src/page/span';
 import type { MentionKind } from '../../src/platform/settings-schema';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
 import { FakeHighlight, installHighlights, removeHighlights } from './helpers/fake-highlights';
+import { FakeIntersectionObserver } from './helpers/fake-viewport';
 
 type Win = Window & typeof globalThis;
 const win = window as unknown as Win;
@@ -130,6 +131,34 @@ describe('Annotator', () => {
     document.getElementById('p')!.append(document.createTextNode(' Suga said'));
     await idle(current);
     expect(current.annotator.entities().get('Yoshihide Suga')?.count).toBe(1);
+  });
+
+  test('a block added inside a paragraph read whole keeps its mentions, placed on their text', async () => {
+    const registry = installHighlights(win);
+    current = setup('<div id="d">Talks with <i>Wang Yi</i></div>');
+    await idle(current);
+    // The walk read the div in one call; now it holds a block, so its text nodes are read one by one.
+    document.getElementById('d')!.append(document.createElement('div'));
+    await idle(current);
+    expect(current.annotator.entities().get('Wang Yi')?.count).toBe(1);
+    const [r] = [...registry.get(HIGHLIGHT_NAMES.person)!];
+    expect(r && (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).toBe('Wang Yi');
+  });
+
+  test("a block's text nodes are looked up only for the marks painted or asked for", async () => {
+    const registry = installHighlights(win);
+    FakeIntersectionObserver.near = () => false;
+    const walkers = vi.spyOn(document, 'createTreeWalker');
+    current = setup('<p>China and Japan.</p><p>Prime Minister <b>Yoshihide</b> Suga met Wang Yi.</p>');
+    await idle(current);
+    expect(current.annotator.mentions).toBe(4);
+    expect(registry.get(HIGHLIGHT_NAMES.person)?.size ?? 0).toBe(0);
+    expect(walkers).not.toHaveBeenCalled();
+    // Asked for (the popup chose it): placed now, on the right text.
+    const hit = current.annotator.firstMentionOf('Yoshihide Suga');
+    expect(hit?.text).toBe('Yoshihide Suga');
+    expect(walkers).toHaveBeenCalled();
+    walkers.mockRestore();
   });
 
   test('text added inside an input-like region is ignored', async () => {
