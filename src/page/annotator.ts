@@ -282,12 +282,12 @@ export class Annotator {
    * before (the first walk), so there is nothing to replace.
    */
   private read(block: Block, fresh = false): void {
-    const parts = partsOf(block);
-    if (!fresh && this.records.size) for (const part of parts) this.dropUnder(part);
+    if (!fresh && this.records.size) for (const part of partsOf(block)) this.dropUnder(part);
     const mentions = this.o.matcher.matchBlock(block.text);
     const len = block.text.length;
     block.release?.();
     if (!mentions.length) return;
+    const parts = partsOf(block);
     const record: BlockRecord = { parts, block, mentions: [], ranges: [] };
     const host = hostOf(record);
     for (const m of mentions) {

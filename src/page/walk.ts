@@ -141,18 +141,23 @@ class PartsBlock implements Block {
   /** The last text node the walk reached (listed or empty), null before the first. */
   private last: Node | null = null;
 
-  private readonly first: Node;
   /** The text's length, kept when the text is released. */
   private readonly total: number;
+  private allParts: readonly Node[] | null = null;
 
   constructor(
     public text: string,
-    readonly parts: readonly Node[],
+    private readonly first: Node,
+    /** The parts after the first; null for most blocks, which are one part (an array per block cost 2 MB on the 200k-node page). */
+    private readonly rest: Node[] | null,
     /** One text walker shared by the blocks of a walk: making one per block cost more than the listing. */
     private readonly walker: () => TreeWalker,
   ) {
-    this.first = parts[0]!;
     this.total = text.length;
+  }
+
+  get parts(): readonly Node[] {
+    return (this.allParts ??= this.rest ? [this.first, ...this.rest] : [this.first]);
   }
 
   release(): void {
@@ -206,7 +211,8 @@ export class BlockCursor {
   private boundary = false;
   private readonly open: boolean[] = [];
   private text = '';
-  private parts: Node[] = [];
+  private first: Node | null = null;
+  private rest: Node[] | null = null;
   private textWalker: TreeWalker | null = null;
   private readonly walker = () => (this.textWalker ??= this.root!.ownerDocument!.createTreeWalker(this.root!, SHOW_TEXT));
   private editables: Set<Element> | null;
@@ -226,7 +232,7 @@ export class BlockCursor {
   lost = false;
 
   get done(): boolean {
-    return this.node === null && this.parts.length === 0;
+    return this.node === null && this.first === null;
   }
 
   /** The next block with visible text, or null when the subtree is exhausted. */
@@ -281,19 +287,21 @@ export class BlockCursor {
   private append(part: Node, text: string): Block | null {
     const out = this.boundary ? this.take() : null;
     this.boundary = false;
-    this.parts.push(part);
+    if (!this.first) this.first = part;
+    else (this.rest ??= []).push(part);
     this.text += text;
     if (this.text.length >= MAX_BLOCK_CHARS) this.boundary = true;
     return out;
   }
 
   private take(): Block | null {
-    const { text, parts } = this;
-    if (!parts.length) return null;
+    const { text, first, rest } = this;
+    if (!first) return null;
     this.text = '';
-    this.parts = [];
+    this.first = null;
+    this.rest = null;
     // Whitespace between blocks is dropped here; the caller's loop walks on.
-    return /\S/.test(text) ? new PartsBlock(text, parts, this.walker) : null;
+    return /\S/.test(text) ? new PartsBlock(text, first, rest, this.walker) : null;
   }
 
   /**
