@@ -56,13 +56,23 @@ export interface MatchIndex {
   cjkVals: string;
 }
 
+/** One entry of a key, its code's fields spelled out (the matcher reads them for every hit; see Entry in matcher.ts). */
+export interface DecodedEntry {
+  code: number;
+  mask: string | null;
+  entity: number;
+  kind: number;
+  flags: number;
+}
+
 /** A key's entries as stored in `vals` (without the "+" prefix mark). */
-export function decodeEntries(val: string): { code: number; mask: string | null }[] {
-  const out: { code: number; mask: string | null }[] = [];
+export function decodeEntries(val: string): DecodedEntry[] {
+  const out: DecodedEntry[] = [];
   for (const part of val.split(' ')) {
     if (!part) continue;
     const colon = part.indexOf(':');
-    out.push(colon < 0 ? { code: Number(part), mask: null } : { code: Number(part.slice(0, colon)), mask: part.slice(colon + 1) });
+    const code = Number(colon < 0 ? part : part.slice(0, colon));
+    out.push({ code, mask: colon < 0 ? null : part.slice(colon + 1), entity: entryEntity(code), kind: entryKind(code), flags: entryFlags(code) });
   }
   return out;
 }

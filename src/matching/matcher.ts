@@ -11,7 +11,7 @@
  */
 import type { Mention, MatchHow, PageMatcher } from './types';
 import {
-  decodeEntries, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
+  decodeEntries, type DecodedEntry, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
 } from './format';
 import {
@@ -118,10 +118,12 @@ class Tables {
   }
 }
 
-interface Entry {
-  code: number;
-  mask: string | null;
-}
+/**
+ * A decoded entry. Its entity, kind and flags are fields, not calls to
+ * format.ts's decoders: the matcher runs cold on every page (V8 has not
+ * optimised it yet, and does not inline), where each call costs.
+ */
+type Entry = DecodedEntry;
 
 /** About the number of capitalised words in a 30 KB article: past that, hashing the keys once is cheaper than searching. */
 const LOOKUPS_BEFORE_MAP = 1500;
@@ -258,7 +260,7 @@ class Matcher implements PageMatcher {
         // Most capitalised words start no name: one lookup and on.
         const key = word.toLowerCase();
         const val = t.word(key);
-        i = val === undefined ? end : this.candidate(i, { end, key, val });
+        i = val === undefined ? end : this.candidate(i, end, key, val);
         continue;
       }
       const c = text.charCodeAt(i);
@@ -275,13 +277,17 @@ class Matcher implements PageMatcher {
     }
   }
 
-  /** A word starting with a capital at `i`; returns where scanning continues. */
-  private candidate(i: number, known?: { end: number; key: string; val: string }): number {
+  /**
+   * A word starting with a capital at `i`; returns where scanning continues.
+   * The scan may pass the word's end, key and `vals` line when it has them
+   * already (separate arguments: an object per hit would be garbage).
+   */
+  private candidate(i: number, knownEnd = -1, knownKey = '', knownVal?: string): number {
     const text = this.text;
-    const e0 = known ? known.end : wordEnd(text, i + 1);
+    const e0 = knownEnd >= 0 ? knownEnd : wordEnd(text, i + 1);
     if (e0 - i > MAX_WORD) return e0;
-    let key = known ? known.key : foldWord(text.slice(i, e0));
-    let val = known ? known.val : this.t.word(key);
+    let key = knownEnd >= 0 ? knownKey : foldWord(text.slice(i, e0));
+    let val = knownEnd >= 0 ? knownVal : this.t.word(key);
     if (val === undefined) return e0;
     const { starts, ends, shapes, hitLen, hitVal } = this;
     let words = 0;
@@ -360,17 +366,17 @@ class Matcher implements PageMatcher {
       const x = entries[k]!;
       if (!this.caseFits(x.mask, len)) continue;
       fitting++;
-      const kind = entryKind(x.code);
-      const ent = entryEntity(x.code);
+      const kind = x.kind;
+      const ent = x.entity;
       if (kind === K_BLOCK) block = true;
       else if (kind === K_NAME || kind === K_ALIAS || kind === K_NATIVE) {
-        if (name && entryEntity(name.code) !== ent) nameClash = true;
+        if (name && name.entity !== ent) nameClash = true;
         name ??= x;
       } else if (kind === K_DEMONYM) {
-        if (demonym && entryEntity(demonym.code) !== ent) demonymClash = true;
+        if (demonym && demonym.entity !== ent) demonymClash = true;
         demonym ??= x;
       } else if (kind === K_SEAT) {
-        if (seat && entryEntity(seat.code) !== ent) seatClash = true;
+        if (seat && seat.entity !== ent) seatClash = true;
         seat ??= x;
       } else if (kind === K_SURNAME) (surnames ??= []).push(x.code);
     }
@@ -384,26 +390,25 @@ class Matcher implements PageMatcher {
     const next = firstEnd;
     if (name) {
       if (nameClash) return end;
-      const code = name.code;
-      if ((entryFlags(code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
+      if ((name.flags & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
       if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return next;
-      const entity = entryEntity(code);
+      const entity = name.entity;
       const person = entity >= this.t.countries;
       if (person) this.named.add(entity);
-      const kind = entryKind(code);
+      const kind = name.kind;
       const how: MatchHow = kind === K_NAME ? 'name' : kind === K_NATIVE ? 'native' : 'alias';
       return this.emit(start, this.withDot(end, name.mask), entity, person ? 'person' : 'country', how);
     }
     if (demonym) {
       if (demonymClash) return end;
-      if ((entryFlags(demonym.code) & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
-      return this.emit(start, end, entryEntity(demonym.code), 'demonym', 'demonym');
+      if ((demonym.flags & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
+      return this.emit(start, end, demonym.entity, 'demonym', 'demonym');
     }
     if (seat) {
       if (seatClash) return end;
       if (!this.governmentSense(start, end)) return next;
       this.lastGovEnd = end;
-      return this.emit(start, this.withDot(end, seat.mask), entryEntity(seat.code), 'capital', 'capital');
+      return this.emit(start, this.withDot(end, seat.mask), seat.entity, 'capital', 'capital');
     }
     if (surnames) {
       // "Foreign Minister Prince Faisal bin Farhan": a full name starting inside a surname of several words and going further wins.
