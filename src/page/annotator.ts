@@ -10,7 +10,7 @@ import type { Painter } from './highlights';
 import type { Slicer } from './slices';
 import { BlockMark, hostOf, nodesOf, partsOf, type BlockRecord } from './block-record';
 import type { Mark, Span } from './span';
-import { BlockCursor, blockAncestor, editablesChanged, isExcluded, type Block } from './walk';
+import { BlockCursor, blockAncestor, editablesChanged, isBlockElement, isExcluded, type Block } from './walk';
 
 export interface MentionHit {
   mention: Mention;
@@ -328,7 +328,7 @@ export class Annotator {
     for (let n: Node | null = node; n; n = n.parentNode) {
       const r = this.byPart.get(n);
       if (r) return r;
-      if (n.nodeType !== TEXT && (n.nodeType !== ELEMENT || blockAncestor(n) === n)) return null;
+      if (n.nodeType !== TEXT && (n.nodeType !== ELEMENT || isBlockElement(n))) return null;
     }
     return null;
   }

@@ -98,7 +98,8 @@ function excludedElement(el: Element): boolean {
   return SKIPPED_TAGS.has(el.localName) || editable(el);
 }
 
-function isBlockElement(n: Node): boolean {
+/** An element that starts a block of its own: any but the inline tags (decided by tag name; see above). */
+export function isBlockElement(n: Node): boolean {
   return n.nodeType === ELEMENT && !INLINE_TAGS.has((n as Element).localName);
 }
 
