@@ -51,6 +51,9 @@ const enum Op {
   DropAround,
   Read,
 }
+/** Characters walked between two readings of the clock (about 0.1 ms of work), and what a block counts for beside its text. */
+const CLOCK_EVERY = 2000;
+const BLOCK_WEIGHT = 64;
 /** Restarts of a walk whose position the page removed; more means a page in constant churn, and mutations cover the rest. */
 const MAX_RESTARTS = 3;
 
@@ -257,9 +260,17 @@ export class Annotator {
     let restarts = 0;
     this.o.slicer.add((timeUp) => {
       if (this.destroyed || generation !== this.walkGeneration) return true;
-      while (!timeUp()) {
+      // Reading the clock is a call into the browser (~0.1 µs, 22,000 times on the 200k-node page): read it once per
+      // CLOCK_EVERY characters (a block's overhead counted as some), not once per block.
+      let unclocked = 0;
+      for (;;) {
+        if (unclocked >= CLOCK_EVERY) {
+          if (timeUp()) break;
+          unclocked = 0;
+        }
         const block = cursor.next();
         if (block) {
+          unclocked += block.text.length + BLOCK_WEIGHT;
           // The first pass after a clear() meets no earlier record; a re-walk after a lost position may.
           this.read(block, restarts === 0);
           continue;
@@ -272,6 +283,7 @@ export class Annotator {
         this.o.onPainted?.(this.mentionCount);
         return true;
       }
+      cursor.pause();
       return false;
     });
   }
@@ -429,6 +441,7 @@ export class Annotator {
       }
       this.expand(timeUp);
     }
+    this.current?.pause();
     return false;
   }
 

@@ -231,16 +231,31 @@ export class BlockCursor {
    * what it already read).
    */
   lost = false;
+  /** Set by pause(): the page may have run since the last block. */
+  private paused = false;
+
+  /**
+   * The caller lets the page run before the next block (its slice ends): the
+   * next call checks that the walk's place is still in the page. Not checked
+   * on every call: that was two calls into the browser per block, and within
+   * a slice nothing but Backstory runs.
+   */
+  pause(): void {
+    this.paused = true;
+  }
 
   get done(): boolean {
     return this.node === null && this.first === null;
   }
 
-  /** The next block with visible text, or null when the subtree is exhausted. */
+  /** The next block with visible text, or null when the subtree is exhausted. Call pause() before letting the page run. */
   next(): Block | null {
-    if (this.node && this.root?.isConnected && !this.node.isConnected) {
-      this.lost = true;
-      this.node = null;
+    if (this.paused) {
+      this.paused = false;
+      if (this.node && this.root?.isConnected && !this.node.isConnected) {
+        this.lost = true;
+        this.node = null;
+      }
     }
     if (this.epoch !== editableEpoch) {
       this.epoch = editableEpoch;

@@ -183,6 +183,38 @@ describe('Annotator', () => {
     expect(current.slicer.stats.longestMs).toBeLessThan(250);
   });
 
+  test('a page that removes what the walk was about to read between two slices is still read to the end', async () => {
+    installHighlights(win);
+    document.body.innerHTML = `<div id="feed">${Array.from({ length: 200 }, (_, i) => `<p id="p${i}">Paragraph ${i} of the feed says that Japan and its neighbours met again today.</p>`).join('')}</div>`;
+    const painter = new Painter(win);
+    const queued: (() => void)[] = [];
+    // A clock that moves one millisecond each time it is read, and slices of 3 ms: each slice reads a few thousand
+    // characters, and the test runs the slices one by one.
+    let clock = 0;
+    let ticking = true;
+    const clockWin = { performance: { now: () => (ticking ? ++clock : clock) } } as unknown as Win;
+    const slicer = new Slicer({ win: clockWin, budgetMs: 3, post: (fn) => void queued.push(fn), afterSlice: () => painter.flush() });
+    const annotator = new Annotator({ doc: document, win, matcher: stubMatcher(STORY_ENTRIES, STORY_SURNAMES), painter, slicer });
+    current = { painter, slicer, annotator } as unknown as ReturnType<typeof setup>;
+    annotator.start();
+    queued.shift()!();
+    const read = annotator.entities().get('JPN')?.count ?? 0;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(100);
+    // The page takes out the paragraphs from just after those read to the middle, the walk's next one among them.
+    for (let i = read; i < 100; i++) document.getElementById(`p${i}`)!.remove();
+    // From here the clock stands still, so each slice does all there is; until none has come for a few ticks
+    // (the page's changes reach the annotator a tick later).
+    ticking = false;
+    for (let n = 0, quiet = 0; n < 1000 && quiet < 5; n++) {
+      const slice = queued.shift();
+      if (slice) slice();
+      quiet = slice ? 0 : quiet + 1;
+      await tick();
+    }
+    expect(annotator.entities().get('JPN')?.count).toBe(read + 100);
+  });
+
   test('a storm of page changes is read in slices too, and ends up right', async () => {
     installHighlights(win);
     const html = Array.from({ length: 400 }, (_, i) => `<p>Item ${i}: Japan</p>`).join('');
