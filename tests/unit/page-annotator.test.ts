@@ -161,6 +161,31 @@ describe('Annotator', () => {
     walkers.mockRestore();
   });
 
+  test('a far mention whose text the page rewrites before it comes near is painted on the new text, not the old place', async () => {
+    const registry = installHighlights(win);
+    FakeIntersectionObserver.near = () => false;
+    current = setup('<p id="p">Talks: Japan and <b>China</b> met Wang Yi.</p>');
+    await idle(current);
+    expect(registry.get(HIGHLIGHT_NAMES.person)?.size ?? 0).toBe(0);
+    // The page rewrites the text (a mention moves), and the paragraph comes near in the same turn, before Backstory has
+    // read the change: the marks are placed on what the page holds now, and the re-read that follows puts them right.
+    const first = document.getElementById('p')!.firstChild as Text;
+    first.data = 'Earlier, the officials of ';
+    FakeIntersectionObserver.near = () => true;
+    FakeIntersectionObserver.rescan();
+    await idle(current);
+    const texts = (name: string) =>
+      [...(registry.get(name) ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    expect(texts(HIGHLIGHT_NAMES.person)).toEqual(['Wang Yi']);
+    expect(texts(HIGHLIGHT_NAMES.country)).toEqual(['China']);
+    expect(current.annotator.entities().has('JPN')).toBe(false);
+  });
+
   test('text added inside an input-like region is ignored', async () => {
     installHighlights(win);
     current = setup('<div contenteditable="true" id="ed"><p>x</p></div>');
