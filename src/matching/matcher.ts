@@ -40,7 +40,7 @@ class Tables {
   private phrases: Map<string, string> | null = null;
   private wordLookups = 0;
   private phraseLookups = 0;
-  private readonly decoded = new Map<string, Entry[]>();
+  private readonly decoded = new Map<string, DecodedEntry[]>();
 
   constructor(index: MatchIndex) {
     this.ids = index.ids;
@@ -89,7 +89,7 @@ class Tables {
   }
 
   /** A `vals` line's entries (without the "+" prefix mark), decoded once. */
-  entries(val: string): Entry[] {
+  entries(val: string): DecodedEntry[] {
     // Keyed by the line as stored (its hash is computed once), not by a fresh slice per lookup.
     let list = this.decoded.get(val);
     if (!list) {
@@ -117,13 +117,6 @@ class Tables {
     return undefined;
   }
 }
-
-/**
- * A decoded entry. Its entity, kind and flags are fields, not calls to
- * format.ts's decoders: the matcher runs cold on every page (V8 has not
- * optimised it yet, and does not inline), where each call costs.
- */
-type Entry = DecodedEntry;
 
 /** About the number of capitalised words in a 30 KB article: past that, hashing the keys once is cheaper than searching. */
 const LOOKUPS_BEFORE_MAP = 1500;
@@ -355,9 +348,9 @@ class Matcher implements PageMatcher {
     const entries = this.t.entries(val);
     let fitting = 0;
     let block = false;
-    let name: Entry | null = null;
-    let demonym: Entry | null = null;
-    let seat: Entry | null = null;
+    let name: DecodedEntry | null = null;
+    let demonym: DecodedEntry | null = null;
+    let seat: DecodedEntry | null = null;
     let nameClash = false;
     let demonymClash = false;
     let seatClash = false;

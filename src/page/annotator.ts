@@ -64,10 +64,6 @@ function pageKey(doc: Document): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
-function isBlockish(el: Element): boolean {
-  return blockAncestor(el) === el;
-}
-
 /** Whether range a starts before range b in document order. */
 function before(a: Span, b: Span): boolean {
   if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
@@ -76,7 +72,7 @@ function before(a: Span, b: Span): boolean {
 
 /** Inline content: text or an inline element, whose text flows into its block's. */
 function isFlow(n: Node): boolean {
-  return n.nodeType === TEXT || (n.nodeType === ELEMENT && !isBlockish(n as Element));
+  return n.nodeType === TEXT || (n.nodeType === ELEMENT && !isBlockElement(n));
 }
 
 /** Inline content with something to read (the whitespace between blocks is not). */
@@ -397,7 +393,7 @@ export class Annotator {
         }
         // Removing inline text joins its neighbours into a new block text; a block added or removed amid inline text splits or joins it.
         if (!flowChanged && (m.addedNodes.length || m.removedNodes.length)) {
-          flowChanged = !isBlockish(m.target as Element) || isProse(m.previousSibling) || isProse(m.nextSibling);
+          flowChanged = !isBlockElement(m.target) || isProse(m.previousSibling) || isProse(m.nextSibling);
         }
         if (flowChanged) reads.push(m.target);
       }
@@ -472,7 +468,7 @@ export class Annotator {
       return;
     }
     let target: Node | null;
-    if (node.nodeType === ELEMENT && isBlockish(node as Element)) target = node;
+    if (isBlockElement(node)) target = node;
     else target = blockAncestor(node);
     // Re-reading the whole body for a bit of inline text would make a chat-like page quadratic: read the node alone.
     if (!target || target === doc.body || target === doc.documentElement) target = node;

@@ -16,7 +16,8 @@
  * here): with one per block, scrolling a 1 MB page cost 8 ms a frame. So the
  * elements holding the mentions a walk reads in document order are grouped
  * into chunks of up to CHUNK elements, and only each chunk's first and last
- * elements are watched (a range is held by its text's parent element). A
+ * elements are watched (a range is held by its host, the element its block
+ * was read from, else by its text's parent element). A
  * chunk is near when either is, or when they lie on opposite sides of the
  * band (the band is inside the chunk). The browser reports only crossings,
  * so a jump that carries a watched element over the whole band unseen (a
@@ -85,13 +86,6 @@ export class NearViewport {
   private readonly sides = new Map<Element, number>();
   /** Watched elements not reported on yet. */
   private readonly awaiting = new Set<Element>();
-  /**
-   * The last text node added in order, and its parent: consecutive mentions
-   * often share one. A walk reads each text node once, in one go, so the pair
-   * cannot go stale; mentions added out of order always ask.
-   */
-  private lastText: Node | null = null;
-  private lastParent: Element | null = null;
   private readonly chunks = new Set<Chunk>();
   /** Chunks of one element, for ranges read out of document order. */
   private readonly single = new Map<Element, Chunk>();
@@ -121,15 +115,8 @@ export class NearViewport {
    */
   add(range: Mark, inOrder = false): boolean {
     if (!this.io) return true;
-    let el = range.host;
-    if (el === undefined) {
-      const text = range.startContainer;
-      if (text !== this.lastText || !inOrder) {
-        this.lastText = inOrder ? text : null;
-        this.lastParent = text.parentElement ?? text.ownerDocument?.documentElement ?? null;
-      }
-      el = this.lastParent;
-    }
+    const text = range.host === undefined ? range.startContainer : null;
+    const el = text ? (text.parentElement ?? text.ownerDocument?.documentElement) : range.host;
     if (!el) return true;
     let c: Chunk;
     if (inOrder) {
@@ -162,7 +149,6 @@ export class NearViewport {
 
   /** Ends the chunk being filled, so that its last element is watched (call at the end of each slice of a walk). */
   seal(): void {
-    this.lastText = null;
     const c = this.open;
     if (!c) return;
     this.open = null;
@@ -191,7 +177,6 @@ export class NearViewport {
     this.watched.clear();
     this.sides.clear();
     this.awaiting.clear();
-    this.lastText = this.lastParent = null;
     this.chunks.clear();
     this.single.clear();
     this.open = null;
