@@ -60,14 +60,17 @@ export function textBlocks(text: string): { text: string; start: number }[] {
 function matchBlocks(index: MatchIndex, blocks: { text: string; start: number }[], whole: string): AnnotatedMention[] {
   const matcher = createPageMatcher(index);
   const out: AnnotatedMention[] = [];
+  const add = (b: { start: number }, m: Mention) => {
+    const start = b.start + m.start;
+    const end = b.start + m.end;
+    out.push({ start, end, text: whole.slice(start, end), entity: m.entity, kind: m.kind });
+  };
   for (const b of blocks) {
-    for (const m of matcher.matchBlock(b.text) as Mention[]) {
-      const start = b.start + m.start;
-      const end = b.start + m.end;
-      out.push({ start, end, text: whole.slice(start, end), entity: m.entity, kind: m.kind });
-    }
+    for (const m of matcher.matchBlock(b.text, b)) add(b, m);
+    // Surnames written before the full name (a headline above the story), known once it came.
+    for (const late of matcher.takeLate()) add(late.block as { start: number }, late.mention);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 export function annotateText(k: Knowledge, index: MatchIndex, text: string, date: string): Annotation {

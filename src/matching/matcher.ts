@@ -9,7 +9,7 @@
  * number of times, and each lookup is a hash or a binary search, whatever the
  * number of aliases.
  */
-import type { Mention, MatchHow, PageMatcher } from './types';
+import type { LateMention, Mention, MatchHow, PageMatcher } from './types';
 import {
   decodeEntries, type DecodedEntry, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
@@ -124,6 +124,7 @@ const LOOKUPS_BEFORE_MAP = 1500;
 const tablesCache = new WeakMap<MatchIndex, Tables>();
 
 const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
+const NO_LATE: readonly LateMention[] = Object.freeze([]);
 
 function tablesOf(index: MatchIndex): Tables {
   let t = tablesCache.get(index);
@@ -157,6 +158,28 @@ interface Word {
   e: number;
 }
 
+/** A surname alone, read before anyone it could name was named in full. */
+interface Pending {
+  block: unknown;
+  start: number;
+  end: number;
+  text: string;
+  codes: number[];
+  /** After an office title or honorific: a surname that is also a calendar word ("May") may then be linked. */
+  titled: boolean;
+  /** Its place in the page's text as matched so far. */
+  at: number;
+}
+
+/**
+ * How soon after a surname alone the person's full name must come to name it:
+ * a headline and a story's first paragraphs, not a page further down, where
+ * the surname is as likely someone else's.
+ */
+const LATE_REACH = 3000;
+/** Surnames kept waiting at most (a page of many surnames nobody names). */
+const MAX_PENDING = 64;
+
 /** The word ending just before `s`, across spaces only (a name's neighbour), or null. */
 function prevWord(text: string, s: number): Word | null {
   let p = s;
@@ -184,6 +207,27 @@ function fold(text: string, w: Word): string {
   return foldWord(text.slice(w.s, w.e));
 }
 
+/** Headlines are short; a block this long is prose, whatever its capitals. */
+const HEADLINE_MAX = 200;
+
+/** A short block of one sentence at most: a headline (or a deck or caption). */
+function isHeadline(text: string): boolean {
+  return text.length <= HEADLINE_MAX && !/[.!?]["”’]?\s+[A-Z]/.test(text);
+}
+
+/** A short block whose longer words nearly all start with a capital: a headline in Title Case. */
+function isTitleCase(text: string): boolean {
+  if (text.length > HEADLINE_MAX) return false;
+  let words = 0;
+  let capitals = 0;
+  for (const m of text.matchAll(/[A-Za-z]{4,}/g)) {
+    words++;
+    const c = m[0].charCodeAt(0);
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return words >= 3 && capitals >= words * 0.75;
+}
+
 /** Whether the text at `p` is a possessive "'s" / "’s". */
 function possessiveAt(text: string, p: number): boolean {
   return isApostrophe(text.charCodeAt(p)) && (text.charCodeAt(p + 1) | 32) === 115 && !isWordCode(text.charCodeAt(p + 2) || 32);
@@ -204,15 +248,35 @@ class Matcher implements PageMatcher {
   private readonly shapes: number[] = [];
   private readonly hitLen: number[] = [];
   private readonly hitVal: string[] = [];
+  private pending: Pending[] = [];
+  private late: LateMention[] = [];
+  /** The caller's handle for the block being matched (undefined: no late mentions are made in it). */
+  private block: unknown = undefined;
+  /** Characters matched on this page before the current block. */
+  private before = 0;
+  /** Whether the current block is a headline in Title Case (computed when first needed: -1). */
+  private titleCase = -1;
   constructor(private readonly t: Tables) {}
 
   reset(): void {
     this.named.clear();
+    this.pending = [];
+    this.late = [];
+    this.before = 0;
   }
 
-  matchBlock(text: string): readonly Mention[] {
+  takeLate(): readonly LateMention[] {
+    if (!this.late.length) return NO_LATE;
+    const out = this.late;
+    this.late = [];
+    return out;
+  }
+
+  matchBlock(text: string, block?: unknown): readonly Mention[] {
     if (typeof text !== 'string' || text.length === 0) return NO_MENTIONS;
     this.text = text;
+    this.block = block;
+    this.titleCase = -1;
     this.lastStart = this.lastEnd = this.lastGovEnd = -1;
     try {
       this.scan();
@@ -220,6 +284,8 @@ class Matcher implements PageMatcher {
       // A bug must never break the page; what was found so far is still sound.
     }
     this.text = '';
+    this.block = undefined;
+    this.before += text.length;
     // Most blocks mention nobody: they cost no new array.
     if (!this.out.length) return NO_MENTIONS;
     const out = this.out;
@@ -387,7 +453,7 @@ class Matcher implements PageMatcher {
       if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return next;
       const entity = name.entity;
       const person = entity >= this.t.countries;
-      if (person) this.named.add(entity);
+      if (person) this.nameInFull(entity, start);
       const kind = name.kind;
       const how: MatchHow = kind === K_NAME ? 'name' : kind === K_NATIVE ? 'native' : 'alias';
       return this.emit(start, this.withDot(end, name.mask), entity, person ? 'person' : 'country', how);
@@ -571,11 +637,56 @@ class Matcher implements PageMatcher {
     });
   }
 
-  /** The person a surname alone names here, or -1. */
+  /** A person named in full at `start` of this block: surnames waiting for them (a headline's) are theirs now. */
+  private nameInFull(entity: number, start: number): void {
+    this.named.add(entity);
+    if (!this.pending.length) return;
+    const now = this.before + start;
+    const waiting: Pending[] = [];
+    for (const p of this.pending) {
+      if (now - p.at > LATE_REACH) continue;
+      const code = p.codes.find((c) => entryEntity(c) === entity);
+      if (code === undefined || ((entryFlags(code) & F_CALENDAR) !== 0 && !p.titled)) {
+        waiting.push(p);
+        continue;
+      }
+      this.late.push({ block: p.block, text: p.text, mention: { start: p.start, end: p.end, entity: this.t.ids[entity]!, kind: 'person', how: 'surname' } });
+    }
+    this.pending = waiting;
+  }
+
+  /** Whether a surname nobody was named for yet may wait for a full name below it (a headline's). */
+  private mayWait(): boolean {
+    // Only in a headline: in a story's text a surname before the full name is as likely someone else's.
+    if (this.block === undefined || !isHeadline(this.text)) return false;
+    if (this.pending.length >= MAX_PENDING) {
+      const now = this.before;
+      this.pending = this.pending.filter((p) => now - p.at <= LATE_REACH);
+    }
+    return this.pending.length < MAX_PENDING;
+  }
+
+  /**
+   * In a Title Case headline the verb after a name has a capital too ("Biden
+   * Seeks Unity With Japan's Suga"), so it says nothing about a longer name:
+   * a word there ending in a lower-case "s" is read as that verb.
+   */
+  private headlineVerb(w: Word | null): boolean {
+    if (!w || w.e - w.s < 4) return false;
+    const text = this.text;
+    const last = text.charCodeAt(w.e - 1);
+    const before = text.charCodeAt(w.e - 2);
+    if (last !== 115 || before === 115 || before < 97 || before > 122) return false;
+    if (this.titleCase < 0) this.titleCase = isTitleCase(text) ? 1 : 0;
+    return this.titleCase === 1;
+  }
+
+  /** The person a surname alone names here, or -1; a surname whose person is not named yet waits (nameInFull). */
   private surname(start: number, end: number, codes: number[]): number {
     const named = codes.filter((c) => this.named.has(entryEntity(c)));
-    // Most surnames on a page belong to no one it named: decide that before reading any context.
-    if (named.length === 0 && !(codes.length === 1 && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0)) return -1;
+    const titleOk = codes.length === 1 && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0;
+    // Most surnames on a page belong to no one it named: decide that before reading any context, unless it may wait.
+    if (named.length === 0 && !titleOk && !this.mayWait()) return -1;
     if (named.length > 1) return -1;
     const text = this.text;
     const caps = this.allCaps(start, end);
@@ -585,16 +696,20 @@ class Matcher implements PageMatcher {
     const titled = prevCapital && OFFICE_TITLES.has(prevF);
     const honoured = !!prev && HONORIFICS.has(prevF);
     if (!titled && !honoured && this.isNamePart(prev, caps)) return -1;
-    if (!possessiveAt(text, end) && this.isNamePart(nextWord(text, end), caps)) return -1;
+    const next = nextWord(text, end);
+    if (!possessiveAt(text, end) && this.isNamePart(next, caps) && !this.headlineVerb(next)) return -1;
     if (named.length === 1) {
       const code = named[0]!;
       if ((entryFlags(code) & F_CALENDAR) !== 0 && !titled && !honoured) return -1;
       return entryEntity(code);
     }
-    if (named.length === 0 && codes.length === 1 && titled && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0) {
+    if (named.length === 0 && titleOk && titled) {
       const entity = entryEntity(codes[0]!);
-      this.named.add(entity);
+      this.nameInFull(entity, start);
       return entity;
+    }
+    if (named.length === 0 && this.mayWait()) {
+      this.pending.push({ block: this.block, start, end, text: text.slice(start, end), codes, titled: titled || honoured, at: this.before + start });
     }
     return -1;
   }
@@ -632,7 +747,7 @@ class Matcher implements PageMatcher {
       if (ents.size !== 1) return end;
       const entity = entryEntity(codes[0]!);
       const person = entity >= this.t.countries;
-      if (person) this.named.add(entity);
+      if (person) this.nameInFull(entity, i);
       return this.emit(i, end, entity, person ? 'person' : 'country', 'native');
     }
     return i + 1;

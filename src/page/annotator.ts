@@ -4,7 +4,7 @@
  * static range in its kind's highlight, and re-reads what the page adds or a
  * framework rewrites. Never writes to the page's DOM.
  */
-import type { Mention, PageMatcher } from '../matching/types';
+import type { LateMention, Mention, PageMatcher } from '../matching/types';
 import type { MentionKind } from '../platform/settings-schema';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
@@ -291,10 +291,16 @@ export class Annotator {
    */
   private read(block: Block, fresh = false): void {
     if (!fresh && this.records.size) for (const part of partsOf(block)) this.dropUnder(part);
-    const mentions = this.o.matcher.matchBlock(block.text);
+    const matcher = this.o.matcher;
+    const mentions = matcher.matchBlock(block.text, block);
     const len = block.text.length;
     block.release?.();
-    if (!mentions.length) return;
+    if (mentions.length) this.keep(block, mentions, len, fresh);
+    const late = matcher.takeLate();
+    if (late.length) this.placeLate(late);
+  }
+
+  private keep(block: Block, mentions: readonly Mention[], len: number, fresh: boolean): void {
     const parts = partsOf(block);
     const record: BlockRecord = { parts, block, mentions: [], ranges: [] };
     const host = hostOf(record);
@@ -304,14 +310,60 @@ export class Annotator {
       record.mentions.push(m);
       record.ranges.push(mark);
       this.o.painter.add(mark, fresh);
-      const c = this.counts.get(m.entity);
-      if (c) c.count++;
-      else this.counts.set(m.entity, { count: 1, firstKind: m.kind });
-      this.mentionCount++;
+      this.tally(m);
     }
     if (!record.ranges.length) return;
     for (const part of parts) this.byPart.set(part, record);
     this.records.add(record);
+  }
+
+  private tally(m: Mention): void {
+    const c = this.counts.get(m.entity);
+    if (c) c.count++;
+    else this.counts.set(m.entity, { count: 1, firstKind: m.kind });
+    this.mentionCount++;
+  }
+
+  /**
+   * Surnames the matcher read before their person's full name (a headline
+   * above the story), placed once it came. Their block may have no record
+   * yet, or the page may have changed since it was read: a block read again
+   * since is left to its newer reading (found by its parts), and a mark is
+   * added only where the page still shows the surname.
+   */
+  private placeLate(late: readonly LateMention[]): void {
+    for (const { block: b, mention: m, text } of late) {
+      const block = b as Block;
+      const parts = partsOf(block);
+      if (!parts.length) continue;
+      let record: BlockRecord | null = null;
+      let stale = false;
+      for (const part of parts) {
+        const owner = this.byPart.get(part);
+        if (!owner) continue;
+        if (owner.block !== block) stale = true;
+        record = owner;
+      }
+      if (stale) continue;
+      const created = !record;
+      if (!record) {
+        if (!parts.every((p) => p.isConnected)) continue;
+        record = { parts, block, mentions: [], ranges: [] };
+      }
+      const mark = new BlockMark(record, m.kind, m.start, m.end, hostOf(record));
+      if (!showsText(mark, text)) continue;
+      if (created) {
+        for (const part of parts) this.byPart.set(part, record);
+        this.records.add(record);
+      }
+      // In reading order within the record: the first mention of a person is the one the popup reveals.
+      let i = record.mentions.length;
+      while (i > 0 && record.mentions[i - 1]!.start > m.start) i--;
+      record.mentions.splice(i, 0, m);
+      record.ranges.splice(i, 0, mark);
+      this.o.painter.add(mark, false);
+      this.tally(m);
+    }
   }
 
   private drop(record: BlockRecord): void {
@@ -483,4 +535,11 @@ export class Annotator {
     }
     this.current = new BlockCursor(target as Element);
   }
+}
+
+/** Whether the page still shows `text` where a mark lies (one text node; a surname is one word). */
+function showsText(mark: BlockMark, text: string): boolean {
+  const node = mark.startContainer;
+  if (node !== mark.endContainer || node.nodeType !== 3) return false;
+  return (node as Text).data.slice(mark.startOffset, mark.endOffset) === text;
 }

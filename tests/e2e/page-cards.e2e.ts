@@ -52,7 +52,7 @@ describe('a November 2020 story', () => {
     const text = await card.innerText();
     expect(await card.getAttribute('aria-label')).toBe('Backstory: Wang Yi');
     expect(text).toContain('Minister of Foreign Affairs of China');
-    expect(text).toContain('“Wang” → Wang Yi, named in full earlier on this page');
+    expect(text).toContain('“Wang” → Wang Yi, named in full on this page');
     await moveAway(page);
   });
 

@@ -44,7 +44,7 @@ describe('person card', () => {
     expect(link.getAttribute('href')).toBe('https://en.wikipedia.org/wiki/Yoshihide_Suga');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(root.querySelector('[data-testid="backstory-why"]')!.textContent).toBe('“Suga” → Yoshihide Suga, named in full earlier on this page');
+    expect(root.querySelector('[data-testid="backstory-why"]')!.textContent).toBe('“Suga” → Yoshihide Suga, named in full on this page');
   });
 
   test('a 2024 date shows the role then, not 2020\'s', () => {
@@ -100,7 +100,7 @@ describe('card strings', () => {
       expect(enT(key as never, 'A', 'B')).toBe(cardTranslator()(key, 'A', 'B'));
       expect(jaT(key as never, 'A', 'B')).not.toMatch(/\$/);
     }
-    expect(jaT('card_how_surname' as never, '菅', '菅義偉')).toBe('「菅」→ 菅義偉（このページで先にフルネームで登場）');
+    expect(jaT('card_how_surname' as never, '菅', '菅義偉')).toBe('「菅」→ 菅義偉（このページでフルネームで登場）');
   });
 
   test('the translator falls back to English when the browser has no such key', () => {

@@ -155,6 +155,77 @@ describe('a surname alone', () => {
     ]);
   });
 
+  describe('written before the full name (a headline above the story)', () => {
+    /** Blocks of one page with their handles; the late mentions each block's matching gave out, as [block, text, entity]. */
+    function late(...blocks: string[]): { found: Found[][]; late: [number, string, string][] } {
+      const m = createPageMatcher(index);
+      const out: [number, string, string][] = [];
+      const found = blocks.map((b, i) => {
+        const f = m.matchBlock(b, i).map((x): Found => [b.slice(x.start, x.end), x.entity, x.kind]);
+        for (const l of m.takeLate()) {
+          const text = blocks[l.block as number]!.slice(l.mention.start, l.mention.end);
+          expect(l.text).toBe(text);
+          expect(l.mention).toMatchObject({ kind: 'person', how: 'surname' });
+          out.push([l.block as number, text, l.mention.entity]);
+        }
+        return f;
+      });
+      return { found, late: out };
+    }
+
+    test('a headline surname is linked once the story names the person in full', () => {
+      const r = late("Japan's Kishida plans to visit Yoon", 'Prime Minister Fumio Kishida will travel to Seoul to meet President Yoon Suk Yeol.');
+      expect(r.found[0]).toEqual([['Japan', 'JPN', 'country']]);
+      expect(r.late).toEqual([
+        [0, 'Kishida', 'Fumio Kishida'],
+        [0, 'Yoon', 'Yoon Suk Yeol'],
+      ]);
+    });
+
+    test('common surnames too, and a title-case headline\'s verb is no part of a name ("Biden Seeks")', () => {
+      expect(late("Biden Seeks Unity With Japan's Suga", 'President Joe Biden hosted Prime Minister Yoshihide Suga.').late).toEqual([
+        [0, 'Biden', 'Joe Biden'],
+        [0, 'Suga', 'Yoshihide Suga'],
+      ]);
+      expect(late('Trump and Kim shake hands', 'Donald Trump met Kim Jong Un.').late).toEqual([
+        [0, 'Trump', 'Donald Trump'],
+        [0, 'Kim', 'Kim Jong Un'],
+      ]);
+      // In ordinary text a capitalised word after the surname still makes it part of a longer name.
+      expect(late('Biden Seeks unity with old allies', 'Joe Biden spoke.').late).toEqual([]);
+    });
+
+    test('only in a headline-like block, one short sentence: in the story\'s text a surname before the full name is as likely someone else\'s', () => {
+      expect(late('Foreign Minister Wang did not attend. Later Wang Yi met party officials.').late).toEqual([]);
+      expect(late('Kishida said on Monday that talks would go on, and more was expected of them in the week to come, he said', 'Fumio Kishida spoke.').late).toEqual([
+        [0, 'Kishida', 'Fumio Kishida'],
+      ]);
+    });
+
+    test('only if the full name follows soon, and only for the person it names', () => {
+      const filler = 'Officials met again and talked for hours about trade. '.repeat(60);
+      expect(late('Kishida in Seoul', filler, 'Fumio Kishida spoke.').late).toEqual([]);
+      expect(late('Kishida in Seoul', 'Yoshihide Suga spoke.').late).toEqual([]);
+      // A month-name surname needs its title before it.
+      expect(late('May meets Macron', 'Theresa May met Emmanuel Macron.').late).toEqual([[0, 'Macron', 'Emmanuel Macron']]);
+      expect(late('Prime Minister May meets Macron', 'Theresa May met Emmanuel Macron.').late).toEqual([
+        [0, 'May', 'Theresa May'],
+        [0, 'Macron', 'Emmanuel Macron'],
+      ]);
+    });
+
+    test('without a handle for its block (or after reset) nothing is handed out late', () => {
+      const m = createPageMatcher(index);
+      m.matchBlock('Kishida in Seoul');
+      m.matchBlock('Fumio Kishida spoke.', 1);
+      expect(m.takeLate()).toEqual([]);
+      m.matchBlock('Kishida in Seoul', 0);
+      m.reset();
+      m.matchBlock('Fumio Kishida spoke.', 1);
+      expect(m.takeLate()).toEqual([]);
+    });
+  });
+
   test('reset() forgets who the page named', () => {
     const m = createPageMatcher(index);
     expect(find('Yoshihide Suga spoke. Suga left.', m)).toHaveLength(2);

@@ -69,6 +69,37 @@ describe('Annotator', () => {
     expect(ranges.sort()).toEqual(['Suga', 'Wang', 'Wang Yi', 'Yoshihide Suga']);
   });
 
+  test('a surname in the headline, named in full only in the story below it, is painted once the story is read', async () => {
+    const registry = installHighlights(win);
+    current = setup('<article><h1>Suga meets <em>Wang</em></h1><p>Prime Minister Yoshihide Suga met Wang Yi.</p></article>');
+    await idle(current);
+    const counts = Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]));
+    expect(counts).toEqual({ 'Wang Yi': 2, 'Yoshihide Suga': 2 });
+    expect(current.painted()).toBe(4);
+    const person = [...registry.get(HIGHLIGHT_NAMES.person)!];
+    const wang = person.find((r) => r.startContainer.parentElement?.localName === 'em')!;
+    expect((wang.startContainer as Text).data.slice(wang.startOffset, wang.endOffset)).toBe('Wang');
+    // The popup's "show me" goes to the first mention on the page: the headline's.
+    expect(current.annotator.firstMentionOf('Yoshihide Suga')?.range.startContainer.parentElement?.localName).toBe('h1');
+  });
+
+  test('a headline surname is not painted where the page changed the headline before the story named the person', async () => {
+    const registry = installHighlights(win);
+    current = setup('<article id="a"><h1 id="h">Suga meets <em>Wang</em></h1></article>');
+    await idle(current);
+    expect(current.annotator.mentions).toBe(0);
+    // A live page rewrites its headline, then adds the story.
+    (document.getElementById('h')!.firstChild as Text).data = 'Abe greets ';
+    await idle(current);
+    const story = document.createElement('p');
+    story.textContent = 'Prime Minister Yoshihide Suga met Wang Yi.';
+    document.getElementById('a')!.append(story);
+    await idle(current);
+    const text = (r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+    expect([...registry.get(HIGHLIGHT_NAMES.person)!].map(text).sort()).toEqual(['Wang', 'Wang Yi', 'Yoshihide Suga']);
+    expect(Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]))).toEqual({ 'Wang Yi': 2, 'Yoshihide Suga': 1 });
+  });
+
   test('leaves the page DOM exactly as it was', async () => {
     installHighlights(win);
     current = setup(STORY);

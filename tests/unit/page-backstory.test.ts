@@ -175,7 +175,7 @@ describe('startBackstory', () => {
     document.body.innerHTML = STORY;
     const onError = vi.fn();
     win.addEventListener('error', onError);
-    const broken: PageMatcher = { matchBlock: () => { throw new Error('boom'); }, reset: () => {} };
+    const broken: PageMatcher = { matchBlock: () => { throw new Error('boom'); }, takeLate: () => [], reset: () => {} };
     h = start({}, settings(), broken);
     await h.app.settled;
     await new Promise((r) => setTimeout(r, 50));

@@ -152,9 +152,10 @@ function strictMatcher(index: MatchIndex): PageMatcher {
   };
   return {
     reset: () => m.reset(),
-    matchBlock(text) {
+    takeLate: () => m.takeLate(),
+    matchBlock(text, block) {
       thrown = null;
-      const out = m.matchBlock(text);
+      const out = m.matchBlock(text, block);
       // matchBlock swallows what scan throws; a test must not.
       if (thrown) throw new Error(`the matcher threw inside matchBlock on ${JSON.stringify(text)}: ${(thrown as Error)?.stack ?? String(thrown)}`);
       return out;

@@ -24,7 +24,7 @@ export const CARD_MESSAGES = {
   card_how_name: '“$1” → $2',
   card_how_alias: '“$1” → $2, another name for them',
   card_how_native: '“$1” → $2, the name in its own script',
-  card_how_surname: '“$1” → $2, named in full earlier on this page',
+  card_how_surname: '“$1” → $2, named in full on this page',
   card_how_demonym: '“$1” → $2, the word for its people',
   card_how_capital: '“$1” → $2, its capital standing for its government',
 } as const;
