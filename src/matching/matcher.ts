@@ -18,8 +18,8 @@ import {
   C, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, SHAPE_ALL_CAPS, SHAPE_CAPITAL, shapeBits, shapeOf, wordEnd,
 } from './text';
 import {
-  ADVERBS, CALENDAR, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
-  HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
+  HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
 /**
@@ -207,6 +207,16 @@ function fold(text: string, w: Word): string {
   return foldWord(text.slice(w.s, w.e));
 }
 
+/** How far a list of places may run from one to the next. */
+const PLACE_LIST_REACH = 60;
+/** Between two places of a list: commas, "and"/"or", and other capitalised names ("Panama City"). */
+const PLACE_LIST_GLUE = /^(?:\s*(?:,|and\b|or\b|&)\s*|\s*[A-Z][\w.'’-]*)*\s*$/;
+
+/** A hyphen or dash joining two names ("Beijing-Tokyo", "Seoul–Washington"). */
+function isPairDash(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
 /** Headlines are short; a block this long is prose, whatever its capitals. */
 const HEADLINE_MAX = 200;
 
@@ -240,6 +250,8 @@ class Matcher implements PageMatcher {
   private lastStart = -1;
   private lastEnd = -1;
   private lastGovEnd = -1;
+  /** Per block: the end of the last capital read as a place. */
+  private lastPlaceEnd = -1;
   private text = '';
   private out: Mention[] = [];
   private readonly starts: number[] = [];
@@ -277,7 +289,7 @@ class Matcher implements PageMatcher {
     this.text = text;
     this.block = block;
     this.titleCase = -1;
-    this.lastStart = this.lastEnd = this.lastGovEnd = -1;
+    this.lastStart = this.lastEnd = this.lastGovEnd = this.lastPlaceEnd = -1;
     try {
       this.scan();
     } catch {
@@ -453,6 +465,7 @@ class Matcher implements PageMatcher {
       if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return next;
       const entity = name.entity;
       const person = entity >= this.t.countries;
+      if (!person && this.inFeatureName(start, end)) return end;
       if (person) this.nameInFull(entity, start);
       const kind = name.kind;
       const how: MatchHow = kind === K_NAME ? 'name' : kind === K_NATIVE ? 'native' : 'alias';
@@ -461,6 +474,7 @@ class Matcher implements PageMatcher {
     if (demonym) {
       if (demonymClash) return end;
       if ((demonym.flags & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
+      if (this.inFeatureName(start, end)) return end;
       return this.emit(start, end, demonym.entity, 'demonym', 'demonym');
     }
     if (seat) {
@@ -538,6 +552,42 @@ class Matcher implements PageMatcher {
     return !(FUNCTION_WORDS.has(f) || HONORIFICS.has(f) || OFFICE_TITLES.has(f) || TITLE_WORDS.has(f) || CALENDAR.has(f));
   }
 
+  /** A country's name inside a place's or company's name: "Taiwan Strait", "Gulf of Oman", "Air China" (rules.ts FEATURE_*). */
+  private inFeatureName(start: number, end: number): boolean {
+    const text = this.text;
+    const next = nextWord(text, end);
+    if (next && FEATURE_AFTER.has(fold(text, next)) && shapeOf(text, next.s, next.e).capital) return true;
+    const prev = prevWord(text, start);
+    if (!prev) return false;
+    const f = fold(text, prev);
+    if (FEATURE_BEFORE.has(f)) return shapeOf(text, prev.s, prev.e).capital;
+    if (f !== 'of') return false;
+    const head = prevWord(text, prev.s);
+    return !!head && FEATURE_OF.has(fold(text, head)) && shapeOf(text, head.s, head.e).capital;
+  }
+
+  /**
+   * "Beijing-Tokyo ties", "Seoul–Washington talks": a capital joined by a
+   * hyphen or dash to another capital or country, before a word for what
+   * passes between them, is its government.
+   */
+  private relationPair(start: number, end: number): boolean {
+    const text = this.text;
+    let other: Word | null = null;
+    let last = end;
+    if (isPairDash(text.charCodeAt(end))) {
+      const we = wordEnd(text, end + 1);
+      if (we > end + 1) other = { s: end + 1, e: (last = we) };
+    } else if (start > 1 && isPairDash(text.charCodeAt(start - 1))) {
+      let s = start - 1;
+      while (s > 0 && start - s < MAX_WORD && isWordCode(text.charCodeAt(s - 1))) s--;
+      if (s < start - 1) other = { s, e: start - 1 };
+    }
+    if (!other || !this.isCountryOrSeat(other)) return false;
+    const after = nextWord(text, last);
+    return !!after && RELATION_NOUNS.has(fold(text, after));
+  }
+
   private allCaps(start: number, end: number): boolean {
     return shapeOf(this.text, start, end).allCaps;
   }
@@ -592,7 +642,16 @@ class Matcher implements PageMatcher {
     if (this.isNamePart(prev, caps)) return false;
     // "in Tokyo's Shinjuku district" is the place; "a blow to Beijing's plans" is its government.
     if (possessiveAt(text, end)) return !(prev && LOCATIVES.has(prevF));
-    if (prev && PLACE_BEFORE.has(prevF)) return false;
+    if (prev && PLACE_BEFORE.has(prevF)) {
+      this.lastPlaceEnd = end;
+      return false;
+    }
+    // "met in Mexico City, Guatemala City and Kuwait City": the rest of a list of places are places too.
+    if (this.inPlaceList(start)) {
+      this.lastPlaceEnd = end;
+      return false;
+    }
+    if (this.relationPair(start, end)) return true;
     const c = text.charCodeAt(end);
     if (c === 45 || c === 0x2010 || c === 0x2011) {
       const we = wordEnd(text, end + 1);
@@ -625,6 +684,13 @@ class Matcher implements PageMatcher {
     // "between Washington and Beijing": the second after a first read as its government.
     if (prev && (prevF === 'and' || prevF === 'or') && this.lastGovEnd >= 0 && prev.s - this.lastGovEnd <= 2) return true;
     return false;
+  }
+
+  /** Whether only a list's commas, "and"/"or" and other capitalised names lie between the last place read and `start`. */
+  private inPlaceList(start: number): boolean {
+    const from = this.lastPlaceEnd;
+    if (from < 0 || start - from > PLACE_LIST_REACH) return false;
+    return PLACE_LIST_GLUE.test(this.text.slice(from, start));
   }
 
   /** Whether a word is a country's name or a seat of government (one word only: "Tokyo", "Japan"). */

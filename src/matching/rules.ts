@@ -81,6 +81,21 @@ export const MOTION_BEFORE_FOR = set('left leave leaves leaving headed heading h
 /** Nouns after a capital that make it its government: "Kremlin spokesman", "White House officials", "Beijing officials". */
 export const GOVERNMENT_NOUNS = set('spokesman spokeswoman spokesperson official officials aide aides adviser advisers advisor advisors envoy envoys readout insiders');
 
+/** What passes between two governments written as a pair: "Beijing-Tokyo ties", "Seoul–Washington talks". */
+export const RELATION_NOUNS = set(
+  'ties relations relationship talks summit summits dialogue rift spat feud rivalry alliance agreement accord pact deal deals negotiations diplomacy detente tensions dispute',
+);
+
+/**
+ * A capitalised word after a country's name that makes the name part of a
+ * place's or company's ("Taiwan Strait", "Japan Airlines"), or before "of"
+ * in front of it ("Gulf of Oman", "Bank of China"), or right before it ("Air
+ * China"): the country itself is not what is meant.
+ */
+export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways');
+export const FEATURE_OF = set('gulf bay sea strait straits bank');
+export const FEATURE_BEFORE = set('air');
+
 /** Verbs whose object is a government, not a place: "Pyongyang told Tokyo", "urged Beijing". */
 export const GOVERNMENT_OBJECT_OF = set(`
   told tell tells telling warned warn warns warning urged urge urges urging accused accuse accuses criticised criticized criticises

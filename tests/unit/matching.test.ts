@@ -235,6 +235,16 @@ describe('a surname alone', () => {
 });
 
 describe('countries, demonyms and capitals', () => {
+  test('two capitals (or a capital and a country) joined by a hyphen or dash before "ties", "talks" … are governments', () => {
+    expect(find('Beijing-Tokyo ties are "extremely important", and Seoul–Washington talks resumed.')).toEqual([
+      ['Beijing', 'CHN', 'capital'],
+      ['Tokyo', 'JPN', 'capital'],
+      ['Seoul', 'KOR', 'capital'],
+      ['Washington', 'USA', 'capital'],
+    ]);
+    expect(find('The Beijing-Tokyo flight and the Seoul–Busan train were late.')).toEqual([]);
+  });
+
   test('"U.S." keeps its period, also at the end of a sentence', () => {
     const text = 'Allies of the U.S. Japan and the U.S. met; they trust the U.S.';
     const found = createPageMatcher(index).matchBlock(text);
@@ -311,6 +321,27 @@ describe('countries, demonyms and capitals', () => {
 });
 
 describe('not mentions', () => {
+  test('a country\'s name inside a place\'s or company\'s name: "Taiwan Strait", "Gulf of Oman", "Air China"', () => {
+    expect(find('Ships crossed the Taiwan Strait and the Strait of Taiwan, then the Gulf of Oman and the Persian Gulf.')).toEqual([]);
+    expect(find('Bank of China, Air China and Japan Airlines reported profits.')).toEqual([]);
+    // Not a feature without its capital, nor with a word that names none.
+    expect(texts(find('Taiwan straits and China sea lanes; the Republic of Korea and the Kingdom of Saudi Arabia.'))).toEqual([
+      'Taiwan', 'China', 'Republic of Korea', 'Kingdom of Saudi Arabia',
+    ]);
+  });
+
+  test('the rest of a list of places after "in" are places too ("met in Mexico City, Guatemala City and Kuwait City")', () => {
+    expect(find('Officials met in Mexico City, Panama City, Guatemala City and Kuwait City.')).toEqual([]);
+    // Not once a clause lies between them, nor after a long run of other names.
+    expect(find('Officials met in Lima on Monday, and Kuwait City and Guatemala City said they would come.')).toEqual([
+      ['Kuwait City', 'KWT', 'capital'],
+      ['Guatemala City', 'GTM', 'capital'],
+    ]);
+    expect(find('They met in Lima, and Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel Kilo Oscar Papa and Kuwait City said no.')).toEqual([
+      ['Kuwait City', 'KWT', 'capital'],
+    ]);
+  });
+
   test('seas and other longer names that contain a country', () => {
     expect(find('The East China Sea, the South China Sea, New Mexico, the Indian Ocean, Latin America and Northern Ireland.')).toEqual([]);
   });
