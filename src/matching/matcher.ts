@@ -244,8 +244,14 @@ function possessiveAt(text: string, p: number): boolean {
 }
 
 class Matcher implements PageMatcher {
-  /** People named in full on this page (entity positions). */
-  private named = new Set<number>();
+  /** People named in full on this page (entity positions), and where on the page they last were. */
+  private named = new Map<number, number>();
+  /**
+   * People whose surname the page last wrote as part of someone else's name
+   * ("Kim Yo Jong" after "Kim Jong Un"), and where: until the person is named
+   * in full again, their surname alone is as likely the other's.
+   */
+  private shadowed = new Map<number, number>();
   // Per block: the last match, so a neighbour that belongs to it is not read as part of a longer name.
   private lastStart = -1;
   private lastEnd = -1;
@@ -272,6 +278,7 @@ class Matcher implements PageMatcher {
 
   reset(): void {
     this.named.clear();
+    this.shadowed.clear();
     this.pending = [];
     this.late = [];
     this.before = 0;
@@ -705,9 +712,9 @@ class Matcher implements PageMatcher {
 
   /** A person named in full at `start` of this block: surnames waiting for them (a headline's) are theirs now. */
   private nameInFull(entity: number, start: number): void {
-    this.named.add(entity);
-    if (!this.pending.length) return;
     const now = this.before + start;
+    this.named.set(entity, now);
+    if (!this.pending.length) return;
     const waiting: Pending[] = [];
     for (const p of this.pending) {
       if (now - p.at > LATE_REACH) continue;
@@ -719,6 +726,12 @@ class Matcher implements PageMatcher {
       this.late.push({ block: p.block, text: p.text, mention: { start: p.start, end: p.end, entity: this.t.ids[entity]!, kind: 'person', how: 'surname' } });
     }
     this.pending = waiting;
+  }
+
+  /** Whether the page named this person in full, and no one else with their surname since. */
+  private namedLast(entity: number): boolean {
+    const at = this.named.get(entity);
+    return at !== undefined && !((this.shadowed.get(entity) ?? -1) > at);
   }
 
   /** Whether a surname nobody was named for yet may wait for a full name below it (a headline's). */
@@ -749,7 +762,7 @@ class Matcher implements PageMatcher {
 
   /** The person a surname alone names here, or -1; a surname whose person is not named yet waits (nameInFull). */
   private surname(start: number, end: number, codes: number[]): number {
-    const named = codes.filter((c) => this.named.has(entryEntity(c)));
+    const named = codes.filter((c) => this.namedLast(entryEntity(c)));
     const titleOk = codes.length === 1 && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0;
     // Most surnames on a page belong to no one it named: decide that before reading any context, unless it may wait.
     if (named.length === 0 && !titleOk && !this.mayWait()) return -1;
@@ -763,7 +776,11 @@ class Matcher implements PageMatcher {
     const honoured = !!prev && HONORIFICS.has(prevF);
     if (!titled && !honoured && this.isNamePart(prev, caps)) return -1;
     const next = nextWord(text, end);
-    if (!possessiveAt(text, end) && this.isNamePart(next, caps) && !this.headlineVerb(next)) return -1;
+    if (!possessiveAt(text, end) && this.isNamePart(next, caps) && !this.headlineVerb(next)) {
+      // "Kim Yo Jong", "Wang Huning": a shared surname, written first in someone else's name (unique ones, "Trump Tower", say nothing).
+      if (!titleOk) for (const c of codes) this.shadowed.set(entryEntity(c), this.before + start);
+      return -1;
+    }
     if (named.length === 1) {
       const code = named[0]!;
       if ((entryFlags(code) & F_CALENDAR) !== 0 && !titled && !honoured) return -1;

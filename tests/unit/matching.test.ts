@@ -131,11 +131,22 @@ describe('a surname alone', () => {
   });
 
   test('is not linked when it is part of a longer name ("Wang Huning", "Kevin Morrison")', () => {
-    const [, second] = page('Wang Yi and Scott Morrison met.', 'Wang Huning and Kevin Morrison watched; Wang and Morrison spoke.');
-    expect(second).toEqual([
-      ['Wang', 'Wang Yi', 'person'],
-      ['Morrison', 'Scott Morrison', 'person'],
+    const [, second] = page('Wang Yi and Scott Morrison met.', 'Wang Huning and Kevin Morrison watched; Morrison spoke.');
+    expect(second).toEqual([['Morrison', 'Scott Morrison', 'person']]);
+  });
+
+  test('a shared surname written in someone else\'s name since the person was last named in full is theirs no more, until named again', () => {
+    expect(page(
+      'Kim Jong Un watched the launch; Kim said it went well.',
+      'His sister Kim Yo Jong, a senior official, spoke later. Kim stated that talks were pointless.',
+      'Kim Jong Un then spoke again. Kim added that the tests would go on.',
+    )).toEqual([
+      [['Kim Jong Un', 'Kim Jong Un', 'person'], ['Kim', 'Kim Jong Un', 'person']],
+      [],
+      [['Kim Jong Un', 'Kim Jong Un', 'person'], ['Kim', 'Kim Jong Un', 'person']],
     ]);
+    // A surname only one tracked person has is not shadowed by a name or place that starts with it ("Trump Tower").
+    expect(page('Donald Trump spoke.', 'Trump Tower was closed. Trump said so.')[1]).toEqual([['Trump', 'Donald Trump', 'person']]);
   });
 
   test('a surname that is also a month needs a title or honorific ("in May" is the month)', () => {
