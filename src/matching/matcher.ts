@@ -212,6 +212,10 @@ const PLACE_LIST_REACH = 60;
 /** Between two places of a list: commas, "and"/"or", and other capitalised names ("Panama City"). */
 const PLACE_LIST_GLUE = /^(?:\s*(?:,|and\b|or\b|&)\s*|\s*[A-Z][\w.'’-]*)*\s*$/;
 
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** A hyphen or dash joining two names ("Beijing-Tokyo", "Seoul–Washington"). */
 function isPairDash(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
@@ -561,16 +565,17 @@ class Matcher implements PageMatcher {
 
   /** A country's name inside a place's or company's name: "Taiwan Strait", "Gulf of Oman", "Air China" (rules.ts FEATURE_*). */
   private inFeatureName(start: number, end: number): boolean {
+    // Runs on every country found: the common case (a lower-case word after, no "of" or "Air" before) folds nothing.
     const text = this.text;
     const next = nextWord(text, end);
-    if (next && FEATURE_AFTER.has(fold(text, next)) && shapeOf(text, next.s, next.e).capital) return true;
+    if (next && isAsciiUpper(text.charCodeAt(next.s)) && FEATURE_AFTER.has(fold(text, next))) return true;
     const prev = prevWord(text, start);
     if (!prev) return false;
-    const f = fold(text, prev);
-    if (FEATURE_BEFORE.has(f)) return shapeOf(text, prev.s, prev.e).capital;
-    if (f !== 'of') return false;
+    if (isAsciiUpper(text.charCodeAt(prev.s))) return FEATURE_BEFORE.has(fold(text, prev));
+    // "of", as written in prose.
+    if (prev.e - prev.s !== 2 || text.charCodeAt(prev.s) !== 111 || text.charCodeAt(prev.s + 1) !== 102) return false;
     const head = prevWord(text, prev.s);
-    return !!head && FEATURE_OF.has(fold(text, head)) && shapeOf(text, head.s, head.e).capital;
+    return !!head && isAsciiUpper(text.charCodeAt(head.s)) && FEATURE_OF.has(fold(text, head));
   }
 
   /**
