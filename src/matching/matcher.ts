@@ -271,6 +271,8 @@ class Matcher implements PageMatcher {
   private readonly hitLen: number[] = [];
   private readonly hitVal: string[] = [];
   private pending: Pending[] = [];
+  /** Per person: how many waiting surnames could be theirs. */
+  private readonly waitingFor = new Map<number, number>();
   private late: LateMention[] = [];
   /** The caller's handle for the block being matched (undefined: no late mentions are made in it). */
   private block: unknown = undefined;
@@ -283,7 +285,7 @@ class Matcher implements PageMatcher {
   reset(): void {
     this.named.clear();
     this.shadowed.clear();
-    this.pending = [];
+    this.setPending([]);
     this.late = [];
     this.before = 0;
   }
@@ -719,18 +721,26 @@ class Matcher implements PageMatcher {
   private nameInFull(entity: number, start: number): void {
     const now = this.before + start;
     this.named.set(entity, now);
-    if (!this.pending.length) return;
-    const waiting: Pending[] = [];
+    // Most names settle nothing: one look-up, no walk through the waiting list.
+    if (!this.waitingFor.get(entity)) return;
+    const kept: Pending[] = [];
     for (const p of this.pending) {
-      if (now - p.at > LATE_REACH) continue;
       const code = p.codes.find((c) => entryEntity(c) === entity);
-      if (code === undefined || ((entryFlags(code) & F_CALENDAR) !== 0 && !p.titled)) {
-        waiting.push(p);
+      const settles = code !== undefined && now - p.at <= LATE_REACH && ((entryFlags(code) & F_CALENDAR) === 0 || p.titled);
+      if (!settles) {
+        kept.push(p);
         continue;
       }
       this.late.push({ block: p.block, text: p.text, mention: { start: p.start, end: p.end, entity: this.t.ids[entity]!, kind: 'person', how: 'surname' } });
     }
-    this.pending = waiting;
+    this.setPending(kept);
+  }
+
+  /** Replaces the waiting list and recounts, per person, the surnames waiting for them. */
+  private setPending(list: Pending[]): void {
+    this.pending = list;
+    this.waitingFor.clear();
+    for (const p of list) for (const c of p.codes) this.waitingFor.set(entryEntity(c), (this.waitingFor.get(entryEntity(c)) ?? 0) + 1);
   }
 
   /** Whether the page named this person in full, and no one else with their surname since. */
@@ -745,7 +755,7 @@ class Matcher implements PageMatcher {
     if (this.block === undefined || !isHeadline(this.text)) return false;
     if (this.pending.length >= MAX_PENDING) {
       const now = this.before;
-      this.pending = this.pending.filter((p) => now - p.at <= LATE_REACH);
+      this.setPending(this.pending.filter((p) => now - p.at <= LATE_REACH));
     }
     return this.pending.length < MAX_PENDING;
   }
@@ -798,6 +808,7 @@ class Matcher implements PageMatcher {
     }
     if (named.length === 0 && this.mayWait()) {
       this.pending.push({ block: this.block, start, end, text: text.slice(start, end), codes, titled: titled || honoured, at: this.before + start });
+      for (const c of codes) this.waitingFor.set(entryEntity(c), (this.waitingFor.get(entryEntity(c)) ?? 0) + 1);
     }
     return -1;
   }
