@@ -88,11 +88,12 @@ export const RELATION_NOUNS = set(
 
 /**
  * A capitalised word after a country's name that makes the name part of a
- * place's or company's ("Taiwan Strait", "Japan Airlines"), or before "of"
+ * place's, company's or newspaper's ("Taiwan Strait", "Japan Airlines", "the
+ * Korea Herald"), or before "of"
  * in front of it ("Gulf of Oman", "Bank of China"), or right before it ("Air
  * China"): the country itself is not what is meant.
  */
-export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways');
+export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post');
 export const FEATURE_OF = set('gulf bay sea strait straits bank');
 export const FEATURE_BEFORE = set('air');
 

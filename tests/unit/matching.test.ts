@@ -335,6 +335,7 @@ describe('not mentions', () => {
   test('a country\'s name inside a place\'s or company\'s name: "Taiwan Strait", "Gulf of Oman", "Air China"', () => {
     expect(find('Ships crossed the Taiwan Strait and the Strait of Taiwan, then the Gulf of Oman and the Persian Gulf.')).toEqual([]);
     expect(find('Bank of China, Air China and Japan Airlines reported profits.')).toEqual([]);
+    expect(find('The Japan Times, China Daily and the Korea Herald reported it.')).toEqual([]);
     // Not a feature without its capital, nor with a word that names none.
     expect(texts(find('Taiwan straits and China sea lanes; the Republic of Korea and the Kingdom of Saudi Arabia.'))).toEqual([
       'Taiwan', 'China', 'Republic of Korea', 'Kingdom of Saudi Arabia',
