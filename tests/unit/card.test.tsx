@@ -54,6 +54,15 @@ describe('person card', () => {
     expect(root.querySelector('[data-testid="backstory-now"]')).toBeNull();
   });
 
+  test('an article dated after the knowledge\'s snapshot says how far the knowledge goes, on person and country cards', () => {
+    const later = show(cardFor(k, 'Xi Jinping', '2026-11-20')!);
+    expect(later.querySelector('[data-testid="backstory-after-snapshot"]')!.textContent).toBe('Backstory knows offices up to Mar 31, 2026');
+    expect(later.querySelector('[data-testid="backstory-role"]')!.textContent).toContain('President of China');
+    const country = show(cardFor(k, 'JPN', '2026-11-20')!);
+    expect(country.querySelector('[data-testid="backstory-after-snapshot"]')!.textContent).toBe('Backstory knows offices up to Mar 31, 2026');
+    expect(show(cardFor(k, 'Xi Jinping', '2026-03-31')!).querySelector('[data-testid="backstory-after-snapshot"]')).toBeNull();
+  });
+
   test('knowledge text is shown as text, never parsed as HTML', () => {
     const card = cardFor(k, 'Yoshihide Suga', '2020-11-20') as PersonCard;
     const evil: PersonCard = { ...card, name: '<img src=x onerror="alert(1)">', summary: '<b>bold</b><script>x()</script>', wikipediaUrl: 'javascript:alert(1)' };

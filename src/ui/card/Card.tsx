@@ -39,6 +39,16 @@ function webLink(url: string): string | null {
   return /^https:\/\//i.test(url) ? url : null;
 }
 
+/** The article's date; after the knowledge's snapshot, also that later changes of office are unknown (a 2026 story must not pass off March's office holders as certain). */
+function OnDate({ date, asOf, t, language }: { date: string; asOf: string; t: CardTranslate; language: string }) {
+  return (
+    <div class="bs-asof">
+      {t('card_on_date', formatDate(date, language))}
+      {asOf && date > asOf ? <div data-testid="backstory-after-snapshot">{t('card_after_snapshot', formatDate(asOf, language))}</div> : null}
+    </div>
+  );
+}
+
 function Term({ role, t, language }: { role: RoleLine; t: CardTranslate; language: string }) {
   const start = formatDate(role.start, language);
   const text = role.end === null ? t('card_since', start) : t('card_term', start, formatDate(role.end, language));
@@ -89,7 +99,7 @@ function PersonView({ card, match, t, language, onClose }: CardProps & { card: P
   return (
     <>
       <Head flag={card.country?.flag ?? ''} name={card.name} sub={card.native.join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />
-      <div class="bs-asof">{t('card_on_date', formatDate(card.date, language))}</div>
+      <OnDate date={card.date} asOf={card.asOf} t={t} language={language} />
       {card.role ? (
         <div data-testid="backstory-role">
           <div class="bs-role">{card.role.label}</div>
@@ -130,7 +140,7 @@ function CountryView({ card, match, t, language, onClose }: CardProps & { card: 
   return (
     <>
       <Head flag={card.flag} name={card.name} sub={card.official !== card.name ? card.official : null} t={t} onClose={onClose} titleId="bs-card-title" />
-      <div class="bs-asof">{t('card_on_date', formatDate(card.date, language))}</div>
+      <OnDate date={card.date} asOf={card.asOf} t={t} language={language} />
       <dl class="bs-facts">
         <dt>{t('card_capital')}</dt>
         <dd>{card.capital ?? t('card_unknown')}</dd>

@@ -10,6 +10,7 @@ export const CARD_MESSAGES = {
   card_term: '$1 – $2',
   card_on_date: 'On $1, the article’s date',
   card_now: 'now: $1, as of $2',
+  card_after_snapshot: 'Backstory knows offices up to $1',
   card_no_role: 'No office on record for this date',
   card_born: 'born $1',
   card_capital: 'Capital',
