@@ -674,6 +674,11 @@ class Matcher implements PageMatcher {
     let next = nextWord(text, end);
     if (next && this.isNamePart(next, caps)) return false;
     if (next && ADVERBS.has(fold(text, next))) next = nextWord(text, next.e) ?? next;
+    // "Washington on Friday said": a day between the capital and its verb.
+    if (next && fold(text, next) === 'on') {
+      const day = nextWord(text, next.e);
+      if (day && CALENDAR.has(fold(text, day))) next = nextWord(text, day.e) ?? next;
+    }
     if (next && (fold(text, next) === 'and' || fold(text, next) === 'or')) {
       let w = nextWord(text, next.e);
       // "pull Seoul and Tokyo away": two capitals (or a capital and a country) together are two governments.

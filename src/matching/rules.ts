@@ -52,7 +52,7 @@ export const HONORIFICS = set('mr mrs ms miss mx dr prof sir dame lord lady mada
 /** Office words before a name: "President Xi", "Foreign Minister Wang", "Secretary of State Blinken". */
 export const OFFICE_TITLES = set(`
   president premier chancellor minister secretary spokesman spokeswoman spokesperson ambassador king queen emperor empress
-  sheikh ayatollah chairman chairwoman envoy pm state affairs`);
+  sheikh ayatollah chairman chairwoman envoy pm fm state affairs`);
 
 /** Other words that may stand before a name without being part of it. */
 export const TITLE_WORDS = set(`
@@ -102,7 +102,8 @@ export const GOVERNMENT_OBJECT_OF = set(`
   told tell tells telling warned warn warns warning urged urge urges urging accused accuse accuses criticised criticized criticises
   criticizes pressed presses pressing pressured pressures pressuring asked asks lobbied lobbies blamed blames sanctioned condemned
   condemns thanked thanks informed informs notified assured assures reassured rebuked rebukes snubbed snubs angered angers irritated
-  irritates rebuffed rebuffs challenged challenges defied defies courted courts persuade persuaded convince convinced`);
+  irritates rebuffed rebuffs challenged challenges defied defies courted courts persuade persuaded convince convinced
+  engage engages engaged engaging support supports supported supporting`);
 
 /** Verbs (and auxiliaries) that make a capital the subject, i.e. its government: "Beijing said", "Tokyo has". */
 export const GOVERNMENT_VERBS = set(`
@@ -119,7 +120,8 @@ export const GOVERNMENT_VERBS = set(`
   acknowledged acknowledges confirmed confirms declined declines chose decided decides moved moves took takes made makes gave gives
   offered offers proposed proposes maintains maintained stressed stresses reiterated reiterates noted notes told tells asked asks
   pushed pushes pressed presses pressured stepped ramped hit hits issued issues released releases stands stood insisted
-  eyes weighs mulls bristles signals rebuffs hails snubs scrambles readies prepares courts looks sees eyes fires warns`);
+  eyes weighs mulls bristles signals rebuffs hails snubs scrambles readies prepares courts looks sees eyes fires warns
+  indicated indicates`);
 
 /** Adverbs between a capital and its verb: "Beijing quickly denied". */
 export const ADVERBS = set('also now still already never not reportedly quickly swiftly strongly repeatedly immediately again then long firmly openly publicly privately further');

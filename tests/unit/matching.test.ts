@@ -65,6 +65,15 @@ describe('names', () => {
     ]);
   });
 
+  test('the names news uses for some leaders alone: "Lula", "Shehbaz", and "FM" as an office title', () => {
+    expect(find('Lula lashes out as PM Shehbaz and Iran FM Araghchi meet.')).toEqual([
+      ['Lula', 'Luiz Inácio Lula da Silva', 'person'],
+      ['Shehbaz', 'Shehbaz Sharif', 'person'],
+      ['Iran', 'IRN', 'country'],
+      ['Araghchi', 'Abbas Araghchi', 'person'],
+    ]);
+  });
+
   test('an office title before a surname that only one tracked person has links it without the full name ("President Xi")', () => {
     expect(find('President Xi and Chancellor Merkel spoke.')).toEqual([
       ['Xi', 'Xi Jinping', 'person'],
@@ -246,6 +255,14 @@ describe('a surname alone', () => {
 });
 
 describe('countries, demonyms and capitals', () => {
+  test('a capital is its government as the object of "engage" or "support", and as a subject with a day before its verb', () => {
+    expect(texts(find('They sought to engage Moscow at a conference supporting Kyiv. Washington on Friday said no, and the White House indicated so.'))).toEqual([
+      'Moscow', 'Kyiv', 'Washington', 'White House',
+    ]);
+    // A day alone, with no verb after it, says nothing.
+    expect(find('Talks in Washington on Friday ended.')).toEqual([]);
+  });
+
   test('two capitals (or a capital and a country) joined by a hyphen or dash before "ties", "talks" … are governments', () => {
     expect(find('Beijing-Tokyo ties are "extremely important", and Seoul–Washington talks resumed.')).toEqual([
       ['Beijing', 'CHN', 'capital'],
