@@ -191,6 +191,10 @@ describe('a February 2026 story', () => {
     expect(text).not.toContain('former');
     await moveAway(page);
 
+    card = await hoverMention(page, 'Takaichi', 1);
+    expect(await card.innerText()).toContain('“Takaichi” → Sanae Takaichi, named in full on this page');
+    await moveAway(page);
+
     card = await hoverMention(page, 'Kishida');
     text = await card.innerText();
     expect(await card.getAttribute('aria-label')).toBe('Backstory: Fumio Kishida');

@@ -36,6 +36,8 @@ export const CARD_CSS = `
 .bs-events li { margin-top: 4px; }
 .bs-events time { color: var(--bs-muted); font-size: 12px; margin-right: 6px; white-space: nowrap; }
 .bs-foot { margin-top: 10px; display: flex; justify-content: space-between; align-items: baseline; gap: 10px; font-size: 12px; color: var(--bs-muted); }
+/* The link keeps its word whole; the line saying why the name matched wraps instead. */
+.bs-foot a { flex: none; white-space: nowrap; }
 .bs-why { font-style: italic; }
 .bs-card a { color: var(--bs-accent); text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
 .bs-card a:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 2px; }
