@@ -18,7 +18,7 @@ import {
   C, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, SHAPE_ALL_CAPS, SHAPE_CAPITAL, shapeBits, shapeOf, wordEnd,
 } from './text';
 import {
-  ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
+  ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_FROM_TO, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
   HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
@@ -657,6 +657,11 @@ class Matcher implements PageMatcher {
     // "in Tokyo's Shinjuku district" is the place; "a blow to Beijing's plans" is its government.
     if (possessiveAt(text, end)) return !(prev && LOCATIVES.has(prevF));
     if (prev && PLACE_BEFORE.has(prevF)) {
+      // "pressure from Beijing", "protested to Seoul": what comes from or goes to a government.
+      if (prevF === 'from' || prevF === 'to') {
+        const before = prevWord(text, prev.s);
+        if (before && GOVERNMENT_FROM_TO.has(fold(text, before))) return true;
+      }
       this.lastPlaceEnd = end;
       return false;
     }

@@ -72,6 +72,16 @@ export const PLACE_BEFORE = set(`
 /** Prepositions of being somewhere: even "in Tokyo's" is the place. */
 export const LOCATIVES = set('in inside near outside around across throughout within');
 
+/**
+ * Before "from" or "to", these make the capital after it a government, not a
+ * place: "pressure from Beijing", "accusations from Washington", "protested
+ * to Seoul".
+ */
+export const GOVERNMENT_FROM_TO = set(`
+  pressure pressures accusation accusations criticism demand demands warning warnings threat threats response objection objections
+  complaint complaints protest protests request requests retaliation approval backing invitation message signal signals
+  protested complained appealed apologised apologized objected`);
+
 /** A capital after these is its government: "relations between Washington and Beijing", "talks with Tokyo", "lining up behind Washington". */
 export const GOVERNMENT_BEFORE = set('between with against toward towards behind alongside like unlike by for');
 
@@ -93,8 +103,8 @@ export const RELATION_NOUNS = set(
  * in front of it ("Gulf of Oman", "Bank of China"), or right before it ("Air
  * China"): the country itself is not what is meant.
  */
-export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post');
-export const FEATURE_OF = set('gulf bay sea strait straits bank');
+export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post financial broadcasting');
+export const FEATURE_OF = set('gulf bay sea strait straits bank times');
 export const FEATURE_BEFORE = set('air');
 
 /** Verbs whose object is a government, not a place: "Pyongyang told Tokyo", "urged Beijing". */

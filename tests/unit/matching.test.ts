@@ -255,6 +255,13 @@ describe('a surname alone', () => {
 });
 
 describe('countries, demonyms and capitals', () => {
+  test('a capital after "from" or "to" is its government when what comes or goes is a government\'s ("pressure from Beijing")', () => {
+    expect(texts(find('Amid pressure from Beijing and accusations from Washington, Tokyo protested to Seoul.'))).toEqual([
+      'Beijing', 'Washington', 'Tokyo', 'Seoul',
+    ]);
+    expect(find('Flights from Beijing to Seoul resumed.')).toEqual([]);
+  });
+
   test('a capital is its government as the object of "engage" or "support", and as a subject with a day before its verb', () => {
     expect(texts(find('They sought to engage Moscow at a conference supporting Kyiv. Washington on Friday said no, and the White House indicated so.'))).toEqual([
       'Moscow', 'Kyiv', 'Washington', 'White House',
@@ -353,6 +360,7 @@ describe('not mentions', () => {
     expect(find('Ships crossed the Taiwan Strait and the Strait of Taiwan, then the Gulf of Oman and the Persian Gulf.')).toEqual([]);
     expect(find('Bank of China, Air China and Japan Airlines reported profits.')).toEqual([]);
     expect(find('The Japan Times, China Daily and the Korea Herald reported it.')).toEqual([]);
+    expect(find('The Australian Financial Review, the Times of India and the Australian Broadcasting Corporation reported it.')).toEqual([]);
     // Not a feature without its capital, nor with a word that names none.
     expect(texts(find('Taiwan straits and China sea lanes; the Republic of Korea and the Kingdom of Saudi Arabia.'))).toEqual([
       'Taiwan', 'China', 'Republic of Korea', 'Kingdom of Saudi Arabia',
