@@ -15,7 +15,7 @@ import {
   K_SURNAME, type MatchIndex,
 } from './format';
 import {
-  C, cls, foldWord, isApostrophe, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, SHAPE_ALL_CAPS, SHAPE_CAPITAL, shapeBits, shapeOf, wordEnd,
+  C, cls, foldWord, isApostrophe, isHyphen, isSpaceCode, isWordClass, isWordCode, lastSeparator, separatorAt, SHAPE_ALL_CAPS, SHAPE_CAPITAL, shapeBits, shapeOf, wordEnd,
 } from './text';
 import {
   ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_FROM_TO, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
@@ -216,9 +216,9 @@ function isAsciiUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** A hyphen or dash joining two names ("Beijing-Tokyo", "Seoul–Washington"). */
+/** A hyphen or an en dash joining two names ("Beijing-Tokyo", "Seoul–Washington"). */
 function isPairDash(c: number): boolean {
-  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+  return isHyphen(c) || c === 0x2013;
 }
 
 /** Headlines are short; a block this long is prose, whatever its capitals. */
@@ -236,8 +236,7 @@ function isTitleCase(text: string): boolean {
   let capitals = 0;
   for (const m of text.matchAll(/[A-Za-z]{4,}/g)) {
     words++;
-    const c = m[0].charCodeAt(0);
-    if (c >= 65 && c <= 90) capitals++;
+    if (isAsciiUpper(m[0].charCodeAt(0))) capitals++;
   }
   return words >= 3 && capitals >= words * 0.75;
 }
@@ -593,9 +592,7 @@ class Matcher implements PageMatcher {
       const we = wordEnd(text, end + 1);
       if (we > end + 1) other = { s: end + 1, e: (last = we) };
     } else if (start > 1 && isPairDash(text.charCodeAt(start - 1))) {
-      let s = start - 1;
-      while (s > 0 && start - s < MAX_WORD && isWordCode(text.charCodeAt(s - 1))) s--;
-      if (s < start - 1) other = { s, e: start - 1 };
+      other = this.wordBefore(start - 1);
     }
     if (!other || !this.isCountryOrSeat(other)) return false;
     const after = nextWord(text, last);
@@ -671,8 +668,7 @@ class Matcher implements PageMatcher {
       return false;
     }
     if (this.relationPair(start, end)) return true;
-    const c = text.charCodeAt(end);
-    if (c === 45 || c === 0x2010 || c === 0x2011) {
+    if (isHyphen(text.charCodeAt(end))) {
       const we = wordEnd(text, end + 1);
       return we > end + 1 && GOVERNMENT_COMPOUNDS.has(foldWord(text.slice(end + 1, we)));
     }
@@ -748,9 +744,14 @@ class Matcher implements PageMatcher {
 
   /** Replaces the waiting list and recounts, per person, the surnames waiting for them. */
   private setPending(list: Pending[]): void {
-    this.pending = list;
+    this.pending = [];
     this.waitingFor.clear();
-    for (const p of list) for (const c of p.codes) this.waitingFor.set(entryEntity(c), (this.waitingFor.get(entryEntity(c)) ?? 0) + 1);
+    for (const p of list) this.wait(p);
+  }
+
+  private wait(p: Pending): void {
+    this.pending.push(p);
+    for (const c of p.codes) this.waitingFor.set(entryEntity(c), (this.waitingFor.get(entryEntity(c)) ?? 0) + 1);
   }
 
   /** Whether the page named this person in full, and no one else with their surname since. */
@@ -789,8 +790,9 @@ class Matcher implements PageMatcher {
   private surname(start: number, end: number, codes: number[]): number {
     const named = codes.filter((c) => this.namedLast(entryEntity(c)));
     const titleOk = codes.length === 1 && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0;
+    const mayWait = named.length === 0 && this.mayWait();
     // Most surnames on a page belong to no one it named: decide that before reading any context, unless it may wait.
-    if (named.length === 0 && !titleOk && !this.mayWait()) return -1;
+    if (named.length === 0 && !titleOk && !mayWait) return -1;
     if (named.length > 1) return -1;
     const text = this.text;
     const caps = this.allCaps(start, end);
@@ -816,10 +818,7 @@ class Matcher implements PageMatcher {
       this.nameInFull(entity, start);
       return entity;
     }
-    if (named.length === 0 && this.mayWait()) {
-      this.pending.push({ block: this.block, start, end, text: text.slice(start, end), codes, titled: titled || honoured, at: this.before + start });
-      for (const c of codes) this.waitingFor.set(entryEntity(c), (this.waitingFor.get(entryEntity(c)) ?? 0) + 1);
-    }
+    if (mayWait) this.wait({ block: this.block, start, end, text: text.slice(start, end), codes, titled: titled || honoured, at: this.before + start });
     return -1;
   }
 

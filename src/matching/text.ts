@@ -93,7 +93,7 @@ export function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
 }
 
-function isHyphen(c: number): boolean {
+export function isHyphen(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011;
 }
 

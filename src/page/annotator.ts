@@ -312,8 +312,11 @@ export class Annotator {
       this.o.painter.add(mark, fresh);
       this.tally(m);
     }
-    if (!record.ranges.length) return;
-    for (const part of parts) this.byPart.set(part, record);
+    if (record.ranges.length) this.register(record);
+  }
+
+  private register(record: BlockRecord): void {
+    for (const part of record.parts) this.byPart.set(part, record);
     this.records.add(record);
   }
 
@@ -352,10 +355,7 @@ export class Annotator {
       }
       const mark = new BlockMark(record, m.kind, m.start, m.end, hostOf(record));
       if (!showsText(mark, text)) continue;
-      if (created) {
-        for (const part of parts) this.byPart.set(part, record);
-        this.records.add(record);
-      }
+      if (created) this.register(record);
       // In reading order within the record: the first mention of a person is the one the popup reveals.
       let i = record.mentions.length;
       while (i > 0 && record.mentions[i - 1]!.start > m.start) i--;
