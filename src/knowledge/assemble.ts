@@ -121,7 +121,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   const byIso = new Map(dataset.map((d) => [CODE_FIXES[d.cca3] ?? d.cca3, d]));
 
   let asOf: string | undefined;
-  const knowledge: Knowledge = { asOf: '', countries: [], people: [], events: [] };
+  const knowledge: Knowledge = { asOf: '', countries: [], people: [], events: [], vacancies: [], exceptions: [], coverage: [] };
   for (const { file, data } of files) {
     const parsed = KnowledgePart.safeParse(data);
     if (!parsed.success) {
@@ -145,6 +145,9 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
     }
     knowledge.people.push(...part.people.map((p) => ({ ...p, $file: file })));
     knowledge.events.push(...part.events.map((e) => ({ ...e, $file: file })));
+    knowledge.vacancies.push(...part.vacancies.map((v) => ({ ...v, $file: file })));
+    knowledge.exceptions.push(...part.exceptions.map((x) => ({ ...x, $file: file })));
+    knowledge.coverage.push(...part.coverage.map((c) => ({ ...c, $file: file })));
   }
   if (!asOf) problems.push({ file: 'meta.json', field: 'asOf', message: 'no snapshot date (asOf) is set' });
   knowledge.asOf = asOf ?? '';
@@ -152,6 +155,8 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   problems.push(...checkConsistency(knowledge));
   // Provenance was only for messages; the shipped knowledge stays clean.
   for (const p of knowledge.people) delete (p as { $file?: string }).$file;
-  for (const e of knowledge.events) delete (e as { $file?: string }).$file;
+  for (const list of [knowledge.events, knowledge.vacancies, knowledge.exceptions, knowledge.coverage]) {
+    for (const x of list) delete (x as { $file?: string }).$file;
+  }
   return { knowledge, problems };
 }

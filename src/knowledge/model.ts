@@ -1,5 +1,5 @@
 /** The assembled knowledge: what the build writes and the background and CLI read. */
-import type { KnowledgeEvent, Person } from './schema';
+import type { CountryCoverage, CoverageException, KnowledgeEvent, Person, Vacancy } from './schema';
 
 export interface Country {
   iso3: string;
@@ -24,6 +24,10 @@ export interface Knowledge {
   countries: Country[];
   people: Person[];
   events: KnowledgeEvent[];
+  vacancies: Vacancy[];
+  exceptions: CoverageException[];
+  /** States known only up to a day before asOf. */
+  coverage: CountryCoverage[];
 }
 
 export interface Problem {

@@ -105,6 +105,41 @@ export const CountryPatch = z.strictObject({
 });
 export type CountryPatch = z.infer<typeof CountryPatch>;
 
+/** The offices every state is expected to have a holder of on every day of the span. */
+export const TrackedRole = z.enum(['head_of_state', 'head_of_government', 'foreign_minister']);
+export type TrackedRole = z.infer<typeof TrackedRole>;
+
+/**
+ * A real gap in an office (a presidency left vacant, a pope's death before the
+ * conclave): from the first day with no holder to the day the next holder took
+ * office, the same convention as an office's end.
+ */
+export const Vacancy = z.strictObject({
+  country: Iso3,
+  role: TrackedRole,
+  start: IsoDate,
+  end: IsoDate.nullable(),
+  reason: z.string().min(10).max(300),
+  source: SourceUrl,
+});
+export type Vacancy = z.infer<typeof Vacancy>;
+
+/** An office deliberately not tracked (a collective or rotating headship news rarely names), with the reason. */
+export const CoverageException = z.strictObject({
+  country: Iso3,
+  role: TrackedRole,
+  reason: z.string().min(10).max(300),
+});
+export type CoverageException = z.infer<typeof CoverageException>;
+
+/** A state whose offices are known only up to a day before the snapshot: the card says so instead of showing stale holders as current. */
+export const CountryCoverage = z.strictObject({
+  country: Iso3,
+  knownUntil: IsoDate,
+  note: z.string().min(10).max(300),
+});
+export type CountryCoverage = z.infer<typeof CountryCoverage>;
+
 export const KnowledgePart = z.strictObject({
   $comment: z.string().optional(),
   /** Only in meta.json: the date up to which roles are known. */
@@ -112,5 +147,8 @@ export const KnowledgePart = z.strictObject({
   countries: z.array(CountryPatch).default([]),
   people: z.array(Person).default([]),
   events: z.array(KnowledgeEvent).default([]),
+  vacancies: z.array(Vacancy).default([]),
+  exceptions: z.array(CoverageException).default([]),
+  coverage: z.array(CountryCoverage).default([]),
 });
 export type KnowledgePart = z.infer<typeof KnowledgePart>;

@@ -507,7 +507,7 @@ describe('robustness', () => {
       people: Array.from({ length: people }, (_, i) => ({
         wikipedia: `P${i}`, name: `Given${i} Family${i}`, surname: `Family${i}`, native: [], aliases: [`G${i}. Family${i}`], country: 'AAA', summary: 'A person made up for a unit test.', offices: [],
       })),
-      events: [],
+      events: [], vacancies: [], exceptions: [], coverage: [],
     });
     const small = compileMatchIndex(k(10));
     const large = compileMatchIndex(k(20_000));
