@@ -20,6 +20,14 @@ function date(raw: unknown): string {
   return typeof raw === 'string' && DATE.test(raw) ? raw : today();
 }
 
+/** Mention counts per entity: whole positive numbers only, at most MAX_IDS of them. */
+function counts(raw: unknown): Record<string, number> | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const out: Record<string, number> = {};
+  for (const [id, n] of Object.entries(raw).slice(0, MAX_IDS)) if (typeof n === 'number' && Number.isFinite(n) && n > 0) out[id] = Math.min(n, 1e6);
+  return out;
+}
+
 function ids(raw: unknown): string[] {
   return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string').slice(0, MAX_IDS) : [];
 }
@@ -33,7 +41,7 @@ export function backgroundHandlers(k: Knowledge) {
   return {
     card: (m: Message<BackgroundProtocol, 'card'>) => cardFor(k, text(m.entity), date(m.date)),
     describe: (m: Message<BackgroundProtocol, 'describe'>) => describeEntities(k, ids(m.entities), date(m.date)),
-    related: (m: Message<BackgroundProtocol, 'related'>) => relatedFor(k, ids(m.entities), date(m.date)),
+    related: (m: Message<BackgroundProtocol, 'related'>) => relatedFor(k, ids(m.entities), date(m.date), counts(m.counts)),
     search: (m: Message<BackgroundProtocol, 'search'>) => searchKnowledge(k, text(m.query), date(m.date)),
   };
 }

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { compileMatchIndex } from '../src/knowledge/compile';
 import { formatProblem, type Knowledge } from '../src/knowledge/model';
-import { findCountry, findPerson, relatedEvents, roleOn } from '../src/knowledge/query';
+import { findCountry, findPerson, leaderList, relatedEvents, roleOn } from '../src/knowledge/query';
 import { IsoDate } from '../src/knowledge/schema';
 import { createPageMatcher, type MatchIndex, type Mention, type MentionKind } from '../src/matching';
 import { collectBlocks } from '../src/page/walk';
@@ -31,10 +31,20 @@ export interface AnnotatedMention {
 
 export type AnnotatedEntity =
   | { kind: 'person'; name: string; wikipedia: string; country: string; role: string | null }
-  | { kind: 'country'; name: string; iso3: string };
+  | { kind: 'country'; name: string; iso3: string; leaders: AnnotatedLeader[] };
+
+export interface AnnotatedLeader {
+  wikipedia: string;
+  name: string;
+  /** The office titles that make them a leader on the date, joined ("Prime Minister of X and Minister of Foreign Affairs of X"). */
+  title: string;
+  roles: string[];
+}
 
 export interface Annotation {
   date: string;
+  /** The snapshot date: what the knowledge knows goes up to this day. */
+  asOf: string;
   mentions: AnnotatedMention[];
   entities: Record<string, AnnotatedEntity>;
   events: { id: string; date: string; title: string; people: string[]; countries: string[] }[];
@@ -109,16 +119,23 @@ function finish(k: Knowledge, mentions: AnnotatedMention[], date: string): Annot
       continue;
     }
     const c = findCountry(k, m.entity);
-    if (c) entities[m.entity] = { kind: 'country', name: c.name, iso3: c.iso3 };
+    if (c) {
+      const leaders = leaderList(k, c.iso3, date).map((l) => ({
+        wikipedia: l.person.wikipedia, name: l.person.name, title: l.offices.map((o) => o.title).join(' and '), roles: l.roles,
+      }));
+      entities[m.entity] = { kind: 'country', name: c.name, iso3: c.iso3, leaders };
+    }
   }
-  const events = relatedEvents(k, Object.keys(entities), date).map((r) => ({
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const events = relatedEvents(k, Object.keys(entities), date, 20, counts).map((r) => ({
     id: r.event.id,
     date: r.event.start,
     title: r.event.title,
     people: r.event.people,
     countries: r.event.countries,
   }));
-  return { date, mentions, entities, events };
+  return { date, asOf: k.asOf, mentions, entities, events };
 }
 
 export function parseArgs(argv: string[]): { date: string | null; file: string } {

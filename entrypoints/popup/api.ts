@@ -33,7 +33,7 @@ export function browserApi(search: string): PopupApi {
     summary: (tabId) => askTab(tabId, 'summary', {}),
     reveal: (tabId, entity) => askTab(tabId, 'reveal', { entity }),
     describe: (entities, date) => askBackground('describe', { entities, date }),
-    related: (entities, date) => askBackground('related', { entities, date }),
+    related: (entities, date, counts) => askBackground('related', { entities, date, counts }),
     search: (query, date) => askBackground('search', { query, date }),
     card: (entity, date) => askBackground('card', { entity, date }),
     loadSettings,

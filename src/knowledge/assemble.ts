@@ -6,6 +6,7 @@
 import { KnowledgePart, type CountryPatch } from './schema';
 import type { Country, Knowledge, Problem } from './model';
 import { checkConsistency } from './consistency';
+import { derivedOfficeEvents } from './derived-events';
 
 /** The subset of a world-countries record that Backstory reads. */
 export interface DatasetCountry {
@@ -153,6 +154,8 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   knowledge.asOf = asOf ?? '';
   knowledge.countries = [...countries.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));
   problems.push(...checkConsistency(knowledge));
+  knowledge.events.push(...derivedOfficeEvents(knowledge));
+  knowledge.events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   // Provenance was only for messages; the shipped knowledge stays clean.
   for (const p of knowledge.people) delete (p as { $file?: string }).$file;
   for (const list of [knowledge.events, knowledge.vacancies, knowledge.exceptions, knowledge.coverage]) {

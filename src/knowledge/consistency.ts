@@ -1,6 +1,7 @@
 /** Checks that the schema cannot express: references, order of dates, one holder per office. */
 import type { Knowledge, Problem } from './model';
 import type { Office, OfficeRole } from './schema';
+import { weakSource } from './sources';
 
 const SINGLE_HOLDER: OfficeRole[] = ['head_of_state', 'head_of_government', 'foreign_minister'];
 
@@ -28,6 +29,8 @@ export function checkConsistency(k: Knowledge): Problem[] {
     p.offices.forEach((o, i) => {
       if (!countries.has(o.country)) problems.push({ file, id: p.wikipedia, field: `offices.${i}.country`, message: `unknown country ${o.country}` });
       if (o.end !== null && o.end < o.start) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends (${o.end}) before it starts (${o.start})` });
+      const weak = weakSource(o.source);
+      if (weak) problems.push({ file, id: p.wikipedia, field: `offices.${i}.source`, message: `${o.source} ${weak}` });
       if (k.asOf && o.start > k.asOf) problems.push({ file, id: p.wikipedia, field: `offices.${i}.start`, message: `starts after the snapshot date ${k.asOf}` });
       if (k.asOf && o.end && o.end > k.asOf) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends after the snapshot date ${k.asOf}; use null while in office` });
     });
@@ -77,8 +80,28 @@ export function checkConsistency(k: Knowledge): Problem[] {
     e.countries.forEach((c, i) => {
       if (!countries.has(c)) problems.push({ file, id: e.id, field: `countries.${i}`, message: `unknown country ${c}` });
     });
+    const weak = weakSource(e.source);
+    if (weak) problems.push({ file, id: e.id, field: 'source', message: `${e.source} ${weak}` });
     if (e.place && !countries.has(e.place.country)) problems.push({ file, id: e.id, field: 'place.country', message: `unknown country ${e.place.country}` });
     if (e.people.length + e.countries.length === 0) problems.push({ file, id: e.id, field: 'people', message: 'an event needs at least one tracked person or country' });
+  }
+
+  k.vacancies.forEach((v) => {
+    const file = fileOf(v);
+    const id = `${v.country} ${v.role} vacancy ${v.start}`;
+    if (!countries.has(v.country)) problems.push({ file, id, field: 'country', message: `unknown country ${v.country}` });
+    if (v.end !== null && v.end < v.start) problems.push({ file, id, field: 'end', message: `ends (${v.end}) before it starts (${v.start})` });
+    if (k.asOf && (v.start > k.asOf || (v.end && v.end > k.asOf))) problems.push({ file, id, field: 'end', message: `goes past the snapshot date ${k.asOf}; use null while vacant` });
+    const weak = weakSource(v.source);
+    if (weak) problems.push({ file, id, field: 'source', message: `${v.source} ${weak}` });
+  });
+  for (const x of k.exceptions) {
+    if (!countries.has(x.country)) problems.push({ file: fileOf(x), id: `${x.country} ${x.role} exception`, field: 'country', message: `unknown country ${x.country}` });
+  }
+  for (const c of k.coverage) {
+    const id = `${c.country} knownUntil`;
+    if (!countries.has(c.country)) problems.push({ file: fileOf(c), id, field: 'country', message: `unknown country ${c.country}` });
+    if (k.asOf && c.knownUntil > k.asOf) problems.push({ file: fileOf(c), id, field: 'knownUntil', message: `is after the snapshot date ${k.asOf}` });
   }
   return problems;
 }

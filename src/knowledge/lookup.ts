@@ -34,8 +34,8 @@ export function describeEntities(k: Knowledge, ids: string[], date: string): Rec
   return out;
 }
 
-export function relatedFor(k: Knowledge, ids: string[], date: string): RelatedEvents {
-  const ranked = relatedEvents(k, ids, date);
+export function relatedFor(k: Knowledge, ids: string[], date: string, counts?: Record<string, number>): RelatedEvents {
+  const ranked = relatedEvents(k, ids, date, 20, counts ? new Map(Object.entries(counts)) : undefined);
   const names: Record<string, string> = {};
   for (const r of ranked) {
     for (const p of r.event.people) names[p] ??= findPerson(k, p)?.name ?? p;

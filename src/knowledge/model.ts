@@ -19,11 +19,14 @@ export interface Country {
   ambiguousNames: string[];
 }
 
+/** An event as the knowledge holds it: written in a file, or derived from a change of office (derived: true). */
+export type EventRecord = KnowledgeEvent & { derived?: boolean };
+
 export interface Knowledge {
   asOf: string;
   countries: Country[];
   people: Person[];
-  events: KnowledgeEvent[];
+  events: EventRecord[];
   vacancies: Vacancy[];
   exceptions: CoverageException[];
   /** States known only up to a day before asOf. */

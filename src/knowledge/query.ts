@@ -3,8 +3,9 @@
  * held what on a date, who led a country then, which events relate to a page.
  * Pure functions over the assembled knowledge.
  */
-import type { Country, Knowledge } from './model';
-import type { KnowledgeEvent, Office, OfficeRole, Person } from './schema';
+import type { Country, EventRecord, Knowledge } from './model';
+import type { KnowledgeEvent, Office, OfficeRole, Person, TrackedRole } from './schema';
+import { TRACKED_ROLES } from './coverage';
 
 const ROLE_RANK: Record<OfficeRole, number> = { head_of_state: 0, head_of_government: 0, foreign_minister: 1, spokesperson: 2, other: 3 };
 
@@ -97,6 +98,34 @@ export function leadersOn(k: Knowledge, country: string, date: string): CountryL
   };
 }
 
+export interface Leader {
+  person: Person;
+  /** The offices that make them a leader that day, most important first. */
+  offices: Office[];
+  roles: TrackedRole[];
+}
+
+/**
+ * A country's leaders on a date, one entry per person (a president who also
+ * heads the government, or a premier who is also foreign minister, appears
+ * once with all their roles), head of state first.
+ */
+export function leaderList(k: Knowledge, country: string, date: string): Leader[] {
+  const out: Leader[] = [];
+  for (const role of TRACKED_ROLES) {
+    const h = holderOn(k, country, role, date);
+    if (!h) continue;
+    const same = out.find((l) => l.person === h.person);
+    if (same) {
+      same.roles.push(role);
+      if (!same.offices.includes(h.office)) same.offices.push(h.office);
+    } else {
+      out.push({ person: h.person, offices: [h.office], roles: [role] });
+    }
+  }
+  return out;
+}
+
 export interface RankedEvent {
   event: KnowledgeEvent;
   score: number;
@@ -109,27 +138,68 @@ function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
+/** How telling it is that an event involves an entity: rare entities say more than the US or China (inverse event frequency). */
+const specificity = new WeakMap<Knowledge, Map<string, number>>();
+function entityWeight(k: Knowledge, id: string): number {
+  let m = specificity.get(k);
+  if (!m) {
+    const df = new Map<string, number>();
+    for (const e of k.events) for (const x of [...e.people, ...e.countries]) df.set(x, (df.get(x) ?? 0) + 1);
+    m = new Map([...df].map(([x, n]) => [x, Math.log(1 + k.events.length / (1 + n))]));
+    specificity.set(k, m);
+  }
+  return m.get(id) ?? Math.log(1 + k.events.length);
+}
+
+/** What a kind of event is worth beside a story: meetings and deals above statements; derived changes of office below written events. */
+const KIND_WEIGHT: Record<KnowledgeEvent['kind'], number> = {
+  summit: 1.1, visit: 1, talks: 1, agreement: 1, conflict: 1, election: 1, inauguration: 0.9, resignation: 0.9, appointment: 0.85,
+  call: 0.8, statement: 0.8, other: 0.85,
+};
+const DERIVED_WEIGHT = 0.5;
+/** At most this many changes of office among the events listed, so that they never crowd out the rest. */
+const MAX_DERIVED = 4;
+
 /**
- * Events that involve the page's entities, most relevant first: an event
- * scores for each page person (2) and country (1) it involves, and the score
- * fades with distance from the article's date (halved at about 90 days).
- * Events sharing only one country with the page need to be close in time.
+ * Events that involve the page's entities, most relevant first. An event
+ * scores for each page person it involves (weighted above countries) and each
+ * page country, every one by how often the page names it and how rare it is
+ * among events; more when it involves most of the page's countries; by its
+ * kind; and the score fades with distance from the article's date (halved at
+ * about 45 days). `counts` gives the page's mentions per entity (1 if absent).
  */
-export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: string, limit = 20): RankedEvent[] {
+export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: string, limit = 20, counts?: ReadonlyMap<string, number>): RankedEvent[] {
   const wanted = new Set(entityIds);
+  const pageCountries = entityIds.filter((id) => /^[A-Z]{3}$/.test(id)).length;
+  const often = (id: string) => 1 + Math.log(Math.max(1, counts?.get(id) ?? 1));
   const base = dayNumber(date);
   const ranked: RankedEvent[] = [];
   for (const event of k.events) {
-    const people = event.people.filter((p) => wanted.has(p)).length;
-    const countries = event.countries.filter((c) => wanted.has(c)).length;
-    const overlap = 2 * people + countries;
-    if (overlap === 0) continue;
+    let people = 0;
+    let countries = 0;
+    let shared = 0;
+    for (const p of event.people) if (wanted.has(p)) people += 2 * entityWeight(k, p) * often(p);
+    for (const c of event.countries) {
+      if (!wanted.has(c)) continue;
+      shared++;
+      countries += entityWeight(k, c) * (1 + 0.5 * Math.log(Math.max(1, counts?.get(c) ?? 1)));
+    }
+    if (people + countries === 0) continue;
+    const breadth = pageCountries ? 0.6 + 0.8 * (shared / pageCountries) : 1;
     const days = dayNumber(event.start) - base;
-    const score = overlap / (1 + Math.abs(days) / 90);
+    const kind = KIND_WEIGHT[event.kind] * ((event as EventRecord).derived ? DERIVED_WEIGHT : 1);
+    const score = ((people + countries * breadth) * kind) / (1 + Math.abs(days) / 45);
     ranked.push({ event, score, days, when: days <= 0 && event.start <= date ? 'before' : 'after' });
   }
   ranked.sort((a, b) => b.score - a.score || Math.abs(a.days) - Math.abs(b.days) || a.event.id.localeCompare(b.event.id));
-  return ranked.slice(0, limit);
+  const out: RankedEvent[] = [];
+  let derived = 0;
+  for (const r of ranked) {
+    if (out.length >= limit) break;
+    if ((r.event as EventRecord).derived && ++derived > MAX_DERIVED) continue;
+    out.push(r);
+  }
+  return out;
 }
 
 /** Events that involve one entity, closest to the date first (for a card). */

@@ -71,7 +71,8 @@ export interface RelatedEvents {
 export interface BackgroundProtocol {
   card: { req: { entity: string; date: string }; res: Card | null };
   describe: { req: { entities: string[]; date: string }; res: Record<string, EntityLine> };
-  related: { req: { entities: string[]; date: string }; res: RelatedEvents };
+  /** counts: the page's mentions per entity, which weigh the ranking. */
+  related: { req: { entities: string[]; date: string; counts?: Record<string, number> }; res: RelatedEvents };
   search: { req: { query: string; date: string }; res: SearchHit[] };
 }
 

@@ -56,10 +56,21 @@ describe('annotate .txt', () => {
     const text = 'Fumio Kishida met Yoshihide Suga and Wang Yi in China.';
     const in2020 = annotateText(knowledge, index, text, '2020-11-20').entities;
     expect(in2020['Yoshihide Suga']).toEqual({ kind: 'person', name: 'Yoshihide Suga', wikipedia: 'Yoshihide Suga', country: 'JPN', role: 'Prime Minister of Japan' });
-    expect(in2020['CHN']).toEqual({ kind: 'country', name: 'China', iso3: 'CHN' });
+    expect(in2020['CHN']).toEqual({
+      kind: 'country', name: 'China', iso3: 'CHN',
+      leaders: [
+        { wikipedia: 'Xi Jinping', name: 'Xi Jinping', title: 'President of China', roles: ['head_of_state'] },
+        { wikipedia: 'Li Keqiang', name: 'Li Keqiang', title: 'Premier of China', roles: ['head_of_government'] },
+        { wikipedia: 'Wang Yi', name: 'Wang Yi', title: 'Minister of Foreign Affairs of China', roles: ['foreign_minister'] },
+      ],
+    });
+    expect(annotateText(knowledge, index, text, '2020-11-20').asOf).toBe(knowledge.asOf);
     const in2024 = annotateText(knowledge, index, text, '2024-05-27').entities;
     expect(in2024['Fumio Kishida']!.kind === 'person' && in2024['Fumio Kishida']!.role).toBe('Prime Minister of Japan');
     expect(in2024['Yoshihide Suga']!.kind === 'person' && in2024['Yoshihide Suga']!.role).toBe('former Prime Minister of Japan');
+    const us = annotateText(knowledge, index, 'The United States said.', '2021-06-01').entities['USA'];
+    // One line per person: the president is head of state and of government at once.
+    expect(us?.kind === 'country' && us.leaders.map((l) => [l.wikipedia, l.roles])).toEqual([['Joe Biden', ['head_of_state', 'head_of_government']], ['Antony Blinken', ['foreign_minister']]]);
     const in2026 = annotateText(knowledge, index, text, '2026-01-05').entities;
     expect(in2026['Fumio Kishida']!.kind === 'person' && in2026['Fumio Kishida']!.role).toBe('former Prime Minister of Japan');
   });

@@ -35,7 +35,7 @@ describe('person card', () => {
     expect(root.textContent).toContain('菅義偉');
     expect(root.querySelector('[data-testid="backstory-role"]')!.textContent).toContain('Prime Minister of Japan');
     expect(root.querySelector('[data-testid="backstory-role"]')!.textContent).toContain('Sep 16, 2020 – Oct 4, 2021');
-    expect(root.querySelector('[data-testid="backstory-now"]')!.textContent).toBe('now: former Prime Minister of Japan, as of Mar 31, 2026');
+    expect(root.querySelector('[data-testid="backstory-now"]')!.textContent).toBe('now: former Prime Minister of Japan, as of Nov 30, 2026');
     expect(root.textContent).toContain('Japan');
     expect(root.textContent).toContain('born 1948');
     expect(root.querySelectorAll('.bs-events li').length).toBe(Math.min(3, card.events.length));
@@ -55,12 +55,12 @@ describe('person card', () => {
   });
 
   test('an article dated after the knowledge\'s snapshot says how far the knowledge goes, on person and country cards', () => {
-    const later = show(cardFor(k, 'Xi Jinping', '2026-11-20')!);
-    expect(later.querySelector('[data-testid="backstory-after-snapshot"]')!.textContent).toBe('Backstory knows offices up to Mar 31, 2026');
+    const later = show(cardFor(k, 'Xi Jinping', '2026-12-05')!);
+    expect(later.querySelector('[data-testid="backstory-after-snapshot"]')!.textContent).toBe('Backstory knows offices up to Nov 30, 2026');
     expect(later.querySelector('[data-testid="backstory-role"]')!.textContent).toContain('President of China');
-    const country = show(cardFor(k, 'JPN', '2026-11-20')!);
-    expect(country.querySelector('[data-testid="backstory-after-snapshot"]')!.textContent).toBe('Backstory knows offices up to Mar 31, 2026');
-    expect(show(cardFor(k, 'Xi Jinping', '2026-03-31')!).querySelector('[data-testid="backstory-after-snapshot"]')).toBeNull();
+    const country = show(cardFor(k, 'JPN', '2026-12-05')!);
+    expect(country.querySelector('[data-testid="backstory-after-snapshot"]')!.textContent).toBe('Backstory knows offices up to Nov 30, 2026');
+    expect(show(cardFor(k, 'Xi Jinping', '2026-11-30')!).querySelector('[data-testid="backstory-after-snapshot"]')).toBeNull();
   });
 
   test('knowledge text is shown as text, never parsed as HTML', () => {

@@ -178,7 +178,7 @@ describe('related events', () => {
     const api = stub();
     await mount(api);
     await until(() => expect($$('[data-testid="events-after"] [data-testid="event"]').length).toBeGreaterThan(0));
-    expect(api.related).toHaveBeenCalledWith(expect.arrayContaining(['Wang Yi', 'JPN']), '2020-11-20');
+    expect(api.related).toHaveBeenCalledWith(expect.arrayContaining(['Wang Yi', 'JPN']), '2020-11-20', expect.objectContaining({ 'Wang Yi': 4, JPN: 6 }));
     const after = $$('[data-testid="events-after"] [data-testid="event"]');
     const visit = after.find((e) => e.dataset['event'] === '2020-11-24-wang-yi-visits-japan');
     expect(visit).toBeDefined();

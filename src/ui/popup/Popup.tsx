@@ -158,7 +158,7 @@ function PopupBody({ api, timing }: { api: PopupApi; timing: PopupTiming }) {
     if (!summary || ids.length === 0) return;
     let live = true;
     api.describe(ids, summary.date).then((d) => live && setDescribed(d), () => undefined);
-    api.related(ids, summary.date).then((r) => live && setRelated(r), () => live && setRelated({ before: [], after: [], names: {} }));
+    api.related(ids, summary.date, Object.fromEntries(summary.entities.map((e) => [e.id, e.count]))).then((r) => live && setRelated(r), () => live && setRelated({ before: [], after: [], names: {} }));
     return () => {
       live = false;
     };

@@ -22,7 +22,7 @@ export interface PopupApi {
   summary(tabId: number): Promise<PageSummary>;
   reveal(tabId: number, entity: string): Promise<boolean>;
   describe(entities: string[], date: string): Promise<Described>;
-  related(entities: string[], date: string): Promise<RelatedEvents>;
+  related(entities: string[], date: string, counts?: Record<string, number>): Promise<RelatedEvents>;
   search(query: string, date: string): Promise<SearchHit[]>;
   card(entity: string, date: string): Promise<Card | null>;
   loadSettings(): Promise<Settings>;
