@@ -4,6 +4,7 @@
  * UI as props. Text only, never HTML.
  */
 import type { Knowledge } from './model';
+import { knownUntil } from './coverage';
 import { eventsNear, findCountry, findPerson, leadersOn, roleOn, currentRoleIfDifferent, wikipediaUrl, type Holder } from './query';
 
 export interface EventLine {
@@ -40,6 +41,7 @@ export interface PersonCard {
   role: RoleLine | null;
   /** The role at the snapshot date when it differs from the one on the article's date. */
   now: RoleLine | null;
+  /** The last day this person's country's offices are known for (the snapshot, or earlier for that state). */
   asOf: string;
   date: string;
   events: EventLine[];
@@ -90,11 +92,13 @@ export function cardFor(k: Knowledge, id: string, date: string): Card | null {
   const person = findPerson(k, id);
   if (person) {
     const c = findCountry(k, person.country);
+    // Offices are known to the snapshot, or to an earlier day for a state whose later changes are not yet known.
+    const asOf = knownUntil(k, person.country);
     return {
       kind: 'person', id, name: person.name, native: person.native, wikipedia: person.wikipedia, wikipediaUrl: wikipediaUrl(person.wikipedia),
       country: c ? { iso3: c.iso3, name: c.name, flag: c.flag } : null, born: person.born ?? null, summary: person.summary,
-      role: roleLine(k, roleOn(person, date)), now: roleLine(k, currentRoleIfDifferent(person, date, k.asOf)),
-      asOf: k.asOf, date, events: eventsNear(k, id, date).map(eventLine),
+      role: roleLine(k, roleOn(person, date)), now: roleLine(k, currentRoleIfDifferent(person, date, asOf)),
+      asOf, date, events: eventsNear(k, id, date).map(eventLine),
     };
   }
   const country = findCountry(k, id);
@@ -104,7 +108,7 @@ export function cardFor(k: Knowledge, id: string, date: string): Card | null {
       kind: 'country', id, name: country.name, official: country.official, flag: country.flag, capital: country.capital,
       region: country.region, subregion: country.subregion,
       headOfState: leader(leaders.headOfState), headOfGovernment: leader(leaders.headOfGovernment), foreignMinister: leader(leaders.foreignMinister),
-      asOf: k.asOf, date, events: eventsNear(k, id, date).map(eventLine),
+      asOf: knownUntil(k, id), date, events: eventsNear(k, id, date).map(eventLine),
     };
   }
   return null;

@@ -127,7 +127,7 @@ export function leaderList(k: Knowledge, country: string, date: string): Leader[
 }
 
 export interface RankedEvent {
-  event: KnowledgeEvent;
+  event: EventRecord;
   score: number;
   /** Days from the article's date to the event's start; negative = before. */
   days: number;
@@ -202,12 +202,13 @@ export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: 
   return out;
 }
 
-/** Events that involve one entity, closest to the date first (for a card). */
+/** Events that involve one entity, closest to the date first (for a card); a change of office counts as three times farther, so written events lead. */
 export function eventsNear(k: Knowledge, entityId: string, date: string, limit = 3): KnowledgeEvent[] {
   const base = dayNumber(date);
+  const distance = (e: EventRecord) => Math.abs(dayNumber(e.start) - base) * (e.derived ? 3 : 1);
   return k.events
     .filter((e) => e.people.includes(entityId) || e.countries.includes(entityId))
-    .sort((a, b) => Math.abs(dayNumber(a.start) - base) - Math.abs(dayNumber(b.start) - base) || a.id.localeCompare(b.id))
+    .sort((a, b) => distance(a) - distance(b) || a.id.localeCompare(b.id))
     .slice(0, limit);
 }
 

@@ -478,8 +478,10 @@ class Matcher implements PageMatcher {
       const entity = name.entity;
       const person = entity >= this.t.countries;
       if (!person && this.inFeatureName(start, end)) return end;
-      if (person) this.nameInFull(entity, start);
       const kind = name.kind;
+      // "Prince Faisal bin Farhan": a title-led alias gives way to a longer full name starting inside it, so the title stays outside.
+      if (kind === K_ALIAS && len > 1) for (let w = 1; w < len; w++) if (this.nameEndFrom(this.starts[w]!) > end) return this.starts[w]!;
+      if (person) this.nameInFull(entity, start);
       const how: MatchHow = kind === K_NAME ? 'name' : kind === K_NATIVE ? 'native' : 'alias';
       return this.emit(start, this.withDot(end, name.mask), entity, person ? 'person' : 'country', how);
     }

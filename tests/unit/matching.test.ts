@@ -588,3 +588,25 @@ describe('word lists of the context rules', () => {
     expect(GOVERNMENT_VERBS.has('sai')).toBe(false);
   });
 });
+
+describe('honorific aliases the data declares', () => {
+  const person = (wikipedia: string, name: string, aliases: string[], surname: string) => ({
+    wikipedia, name, surname, native: [], aliases, country: 'AAA', summary: 'A person made up for a unit test.', offices: [],
+  });
+  const k: Knowledge = {
+    asOf: '2026-01-01',
+    countries: [{ iso3: 'AAA', name: 'Aland', official: 'Aland', aliases: ['Aland'], demonyms: [], capital: 'Alb', governmentSeats: ['Alb'], flag: '', region: '', subregion: '', unMember: true, ambiguousNames: [] }],
+    people: [person('Faisal bin Farhan Al Saud', 'Faisal bin Farhan', ['Prince Faisal'], 'Faisal bin Farhan'), person('Tamim bin Hamad Al Thani', 'Tamim bin Hamad Al Thani', ['Sheikh Tamim'], 'Tamim')],
+    events: [], vacancies: [], exceptions: [], coverage: [],
+  };
+  const m = () => createPageMatcher(compileMatchIndex(k));
+  const texts = (s: string) => m().matchBlock(s).map((x) => `${s.slice(x.start, x.end)}=${x.entity}`);
+
+  test('"Sheikh Tamim" and "Prince Faisal" alone name the person, as Gulf news writes them', () => {
+    expect(texts('Sheikh Tamim met Prince Faisal in Alb.')).toEqual(['Sheikh Tamim=Tamim bin Hamad Al Thani', 'Prince Faisal=Faisal bin Farhan Al Saud']);
+  });
+
+  test('a title-led alias gives way to a full name starting inside it, so the title stays outside the mention', () => {
+    expect(texts('Prince Faisal bin Farhan spoke.')).toEqual(['Faisal bin Farhan=Faisal bin Farhan Al Saud']);
+  });
+});
