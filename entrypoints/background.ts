@@ -1,11 +1,17 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import knowledgeJson from '../src/generated/knowledge.json';
+import indexJson from '../src/generated/match-index.json';
+import { indexPart, textWords, type MatchIndex } from '../src/matching/index';
 import type { Knowledge } from '../src/knowledge/model';
 import { cardFor } from '../src/knowledge/cards';
 import { describeEntities, relatedFor, searchKnowledge } from '../src/knowledge/lookup';
 import { serve, type BackgroundProtocol, type Message } from '../src/platform/messages';
 
 const knowledge = knowledgeJson as unknown as Knowledge;
+const matchIndex = indexJson as unknown as MatchIndex;
+/** A page's text is read up to this length for its first part of the index; words met beyond it are asked for later. */
+const MAX_TEXT = 8_000_000;
+const MAX_WORDS = 60_000;
 
 // Requests come only from Backstory's own pages and content scripts, but a content script lives beside a
 // hostile page: keep every answer well-formed whatever arrives.
@@ -36,9 +42,17 @@ function text(raw: unknown, max = 200): string {
   return typeof raw === 'string' ? raw.slice(0, max) : '';
 }
 
-/** The answers to BackgroundProtocol, over one knowledge file. */
-export function backgroundHandlers(k: Knowledge) {
+/** The part of the index for a page's text and words; anything malformed counts as nothing. */
+function partFor(index: MatchIndex, rawText: unknown, rawWords: unknown) {
+  const { words, chars } = textWords(typeof rawText === 'string' ? rawText.slice(0, MAX_TEXT) : '');
+  if (Array.isArray(rawWords)) for (const w of rawWords.slice(0, MAX_WORDS)) if (typeof w === 'string' && w.length <= 40) words.add(w);
+  return indexPart(index, words, chars);
+}
+
+/** The answers to BackgroundProtocol, over one knowledge file and its match index. */
+export function backgroundHandlers(k: Knowledge, index: MatchIndex = matchIndex) {
   return {
+    index: (m: Message<BackgroundProtocol, 'index'>) => partFor(index, m.text, m.words),
     card: (m: Message<BackgroundProtocol, 'card'>) => cardFor(k, text(m.entity), date(m.date)),
     describe: (m: Message<BackgroundProtocol, 'describe'>) => describeEntities(k, ids(m.entities), date(m.date)),
     related: (m: Message<BackgroundProtocol, 'related'>) => relatedFor(k, ids(m.entities), date(m.date), counts(m.counts)),

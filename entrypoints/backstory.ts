@@ -8,11 +8,14 @@
  * script (~5 ms of the start-up on a large page, and visible to the page's
  * own scripts). Its one service, noticing that the extension went away, is
  * done here with a once-a-second look at the runtime.
+ *
+ * It carries no match index: the page's words go to the background, which
+ * answers with the part of the index they need, so what every page loads
+ * stays the same however much Backstory knows.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import indexJson from '../src/generated/match-index.json';
 import { startBackstory } from '../src/page/backstory';
-import { createPageMatcher, type MatchIndex } from '../src/matching/index';
+import { createPartMatcher } from '../src/matching/index';
 import { lookupMessage, uiLanguage } from '../src/platform/i18n';
 import { extensionAlive } from '../src/platform/lifetime';
 import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
@@ -26,7 +29,9 @@ export default defineUnlistedScript(() => {
     const app = startBackstory({
       win: window,
       doc: document,
-      createMatcher: () => createPageMatcher(indexJson as unknown as MatchIndex),
+      // The index is the background's: it answers with the keys this page's words need (src/matching/sub-index.ts).
+      createMatcher: async () => createPartMatcher(await askBackground('index', { text: document.body?.textContent ?? '' })),
+      moreIndex: (words) => askBackground('index', { words }),
       describe: async (ids, date) => {
         const described = await askBackground('describe', { entities: ids, date });
         return Object.fromEntries(ids.map((id) => [id, { name: described[id]?.name ?? id }]));

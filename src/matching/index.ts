@@ -1,4 +1,5 @@
 /** The matching engine: pure TypeScript, no DOM, used by the content script and the annotate command. */
-export { createPageMatcher } from './matcher';
+export { createPageMatcher, createPartMatcher } from './matcher';
+export { indexPart, indexPartForText, textWords, type IndexPart } from './sub-index';
 export type { MatchIndex } from './format';
-export type { Mention, MatchHow, MentionKind, PageMatcher } from './types';
+export type { Mention, MatchHow, MentionKind, PageMatcher, PartMatcher } from './types';

@@ -9,7 +9,8 @@
  * number of times, and each lookup is a hash or a binary search, whatever the
  * number of aliases.
  */
-import type { LateMention, Mention, MatchHow, PageMatcher } from './types';
+import type { LateMention, Mention, MatchHow, PageMatcher, PartMatcher } from './types';
+import type { IndexPart } from './sub-index';
 import {
   decodeEntries, type DecodedEntry, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
@@ -42,21 +43,66 @@ class Tables {
   private phraseLookups = 0;
   private readonly decoded = new Map<string, DecodedEntry[]>();
 
-  constructor(index: MatchIndex) {
-    this.ids = index.ids;
+  /** With a part of the index (see sub-index.ts): words looked up and not found, which a later part may answer. */
+  readonly missed: Set<string> | null;
+
+  constructor(index: MatchIndex | IndexPart) {
     this.countries = index.countries;
-    this.ks = index.keys.split('\n');
-    this.vs = index.vals.split('\n');
+    this.ks = index.keys ? index.keys.split('\n') : [];
+    this.vs = index.vals ? index.vals.split('\n') : [];
     this.single = Math.min(index.single ?? 0, this.ks.length);
-    this.index = index;
+    if (isPart(index)) {
+      // A part is small and grows: hash it at once, and take later parts into the same maps.
+      this.ids = [];
+      this.index = { ...index, ids: [] };
+      this.missed = new Set();
+      this.words = new Map();
+      this.phrases = new Map();
+      this.cjkLines = { names: [], vals: [] };
+      this.extend(index);
+    } else {
+      this.ids = index.ids;
+      this.index = index;
+      this.missed = null;
+    }
+  }
+
+  private cjkLines: { names: string[]; vals: string[] } | null = null;
+  /** Missed words already handed out to be asked for: asked once, whatever the answer. */
+  private readonly asked = new Set<string>();
+
+  /** The words missed since the last call, each handed out once. */
+  takeMissed(): string[] {
+    if (!this.missed || this.missed.size === 0) return [];
+    const out = [...this.missed];
+    for (const w of out) this.asked.add(w);
+    this.missed.clear();
+    return out;
+  }
+
+  /** Takes in a further part of the index: its keys, its entities, its Han and Hangul names. */
+  extend(part: IndexPart): void {
+    if (!this.words || !this.phrases || !this.cjkLines) return;
+    for (const [n, id] of part.ids) this.ids[n] = id;
+    const ks = part.keys ? part.keys.split('\n') : [];
+    const vs = part.vals ? part.vals.split('\n') : [];
+    for (let i = 0; i < ks.length; i++) {
+      (i < part.single ? this.words : this.phrases).set(ks[i]!, vs[i] ?? '');
+      this.missed?.delete(ks[i]!);
+    }
+    if (part.cjk) {
+      this.cjkLines.names.push(...part.cjk.split('\n'));
+      this.cjkLines.vals.push(...part.cjkVals.split('\n'));
+      this.cjkByChar = null;
+    }
   }
 
   /** First character code -> [name, entry codes], longest name first; made when a page first shows Han or Hangul (most never do). */
   get cjk(): Map<number, [string, number[]][]> {
     if (this.cjkByChar) return this.cjkByChar;
     const map = new Map<number, [string, number[]][]>();
-    const names = this.index.cjk ? this.index.cjk.split('\n') : [];
-    const nameVals = this.index.cjkVals.split('\n');
+    const names = this.cjkLines ? this.cjkLines.names : this.index.cjk ? this.index.cjk.split('\n') : [];
+    const nameVals = this.cjkLines ? this.cjkLines.vals : this.index.cjkVals.split('\n');
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const c = name.charCodeAt(0);
@@ -70,7 +116,11 @@ class Tables {
 
   /** The `vals` line (see format.ts) of a one-word key or key prefix, or undefined. */
   word(key: string): string | undefined {
-    if (this.words) return this.words.get(key);
+    if (this.words) {
+      const v = this.words.get(key);
+      if (v === undefined && this.missed && !this.asked.has(key) && this.missed.size < MAX_MISSED) this.missed.add(key);
+      return v;
+    }
     if (++this.wordLookups > LOOKUPS_BEFORE_MAP) {
       this.words = this.hash(0, this.single);
       return this.words.get(key);
@@ -122,6 +172,14 @@ class Tables {
 const LOOKUPS_BEFORE_MAP = 1500;
 
 const tablesCache = new WeakMap<MatchIndex, Tables>();
+
+/** Words a page's matcher remembers having missed, at most (a page of endless new words must not grow it without end). */
+const MAX_MISSED = 50_000;
+
+function isPart(index: MatchIndex | IndexPart): index is IndexPart {
+  // A whole index lists every country's id first; a part lists [number, id] pairs, or nothing.
+  return index.ids.length === 0 || Array.isArray(index.ids[0]);
+}
 
 const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
 const NO_LATE: readonly LateMention[] = Object.freeze([]);
@@ -246,7 +304,7 @@ function possessiveAt(text: string, p: number): boolean {
   return isApostrophe(text.charCodeAt(p)) && (text.charCodeAt(p + 1) | 32) === 115 && !isWordCode(text.charCodeAt(p + 2) || 32);
 }
 
-class Matcher implements PageMatcher {
+class Matcher implements PartMatcher {
   /** People named in full on this page (entity positions), and where on the page they last were. */
   private named = new Map<number, number>();
   /**
@@ -280,6 +338,14 @@ class Matcher implements PageMatcher {
   /** Whether the current block is a headline in Title Case (computed when first needed: -1). */
   private titleCase = -1;
   constructor(private readonly t: Tables) {}
+
+  extend(part: IndexPart): void {
+    this.t.extend(part);
+  }
+
+  takeMissed(): string[] {
+    return this.t.takeMissed();
+  }
 
   reset(): void {
     this.named.clear();
@@ -876,4 +942,13 @@ class Matcher implements PageMatcher {
 /** One matcher per page: it remembers who the page named in full. */
 export function createPageMatcher(index: MatchIndex): PageMatcher {
   return new Matcher(tablesOf(index));
+}
+
+/**
+ * A matcher that starts from a part of the index (see sub-index.ts) and takes
+ * further parts as the page shows words the first did not cover. Its tables
+ * are its own: parts differ from page to page.
+ */
+export function createPartMatcher(part: IndexPart): PartMatcher {
+  return new Matcher(new Tables(part)) as PartMatcher;
 }

@@ -3,6 +3,7 @@
  * (src/page) and the annotate command. Pure data.
  */
 import type { MentionKind } from '../platform/settings-schema';
+import type { IndexPart } from './sub-index';
 
 export type { MentionKind };
 
@@ -53,4 +54,12 @@ export interface PageMatcher {
   takeLate(): readonly LateMention[];
   /** Forget what the page named (a single-page app navigated to a new article). */
   reset(): void;
+}
+
+/** A page matcher that started from a part of the index (see sub-index.ts) and is given more as the page needs. */
+export interface PartMatcher extends PageMatcher {
+  /** Takes in a further part of the index; what the page named so far is kept. */
+  extend(part: IndexPart): void;
+  /** Capitalised words looked up and not found since the last call, each handed out once: a further part may hold keys for them. */
+  takeMissed(): string[];
 }

@@ -127,6 +127,15 @@ export class Annotator {
     this.walkAll();
   }
 
+  /**
+   * Reads the whole page again, replacing what each block was found to hold as the new reading comes, without
+   * clearing first (the matcher learned names it lacked: the marks already painted stay until replaced).
+   */
+  readAgain(): void {
+    this.o.matcher.reset();
+    this.walkAll(false);
+  }
+
   entities(): ReadonlyMap<string, EntityCount> {
     return this.counts;
   }
@@ -250,7 +259,7 @@ export class Annotator {
     this.walkGeneration++;
   }
 
-  private walkAll(): void {
+  private walkAll(first = true): void {
     const generation = this.walkGeneration;
     let cursor = new BlockCursor(this.o.doc);
     let restarts = 0;
@@ -268,13 +277,14 @@ export class Annotator {
         if (block) {
           unclocked += block.text.length + BLOCK_WEIGHT;
           // The first pass after a clear() meets no earlier record; a re-walk after a lost position may.
-          this.read(block, restarts === 0);
+          this.read(block, first && restarts === 0);
           continue;
         }
         if (cursor.lost && restarts++ < MAX_RESTARTS) {
           cursor = new BlockCursor(this.o.doc);
           continue;
         }
+        if (!first) return true;
         this.painted = true;
         this.o.onPainted?.(this.mentionCount);
         return true;

@@ -9,7 +9,8 @@
  * of it is taken down quietly.
  */
 import type { Card } from '../knowledge/cards';
-import type { PageMatcher } from '../matching/types';
+import type { IndexPart } from '../matching/sub-index';
+import type { PageMatcher, PartMatcher } from '../matching/types';
 import type { PageEntity, PageSummary, TabProtocol } from '../platform/messages';
 import { showsKind, siteEnabled, type MentionKind, type Settings } from '../platform/settings-schema';
 import type { CardTranslate } from '../ui/card/messages';
@@ -25,7 +26,13 @@ type Handlers = { [K in keyof TabProtocol]: (msg: TabProtocol[K]['req']) => TabP
 export interface BackstoryDeps {
   win: Window & typeof globalThis;
   doc: Document;
-  createMatcher: () => PageMatcher;
+  /**
+   * The page's matcher: at once (tests, annotate), or when the background has answered with the part of the
+   * index this page's text needs (the content script; see src/matching/sub-index.ts).
+   */
+  createMatcher: () => PageMatcher | Promise<PageMatcher>;
+  /** More of the index, for words the page showed after the matcher was made; null when there is nothing more. */
+  moreIndex?: (words: string[]) => Promise<IndexPart | null>;
   /** Display names of entity ids (the compact index has ids only; the background has the knowledge). */
   describe: (ids: string[], date: string) => Promise<Record<string, { name: string }>>;
   loadSettings: () => Promise<Settings>;
@@ -101,6 +108,9 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   const host = (): string => safe(() => win.location.hostname) ?? '';
 
   interface Active {
+    matcher: PageMatcher;
+    /** Asking the background for the index of words the page showed later. */
+    learning: boolean;
     painter: Painter;
     slicer: Slicer;
     annotator: Annotator;
@@ -128,15 +138,66 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     return !!settings && showsKind(settings, host, kind);
   }
 
-  function activate(): void {
+  /** A matcher being made (the background has not answered yet): activate() waits for it rather than asking again. */
+  let loading: Promise<void> | null = null;
+
+  function activate(): void | Promise<void> {
+    if (loading) return loading;
     readDate();
-    let matcher: PageMatcher;
+    let made: PageMatcher | Promise<PageMatcher>;
     try {
-      matcher = deps.createMatcher();
+      made = deps.createMatcher();
     } catch (e) {
       onError(e);
       return;
     }
+    if (typeof (made as Promise<PageMatcher>).then !== 'function') return begin(made as PageMatcher);
+    const p: Promise<void> = (made as Promise<PageMatcher>).then(
+      (matcher) => {
+        if (loading !== p) return;
+        loading = null;
+        // Switched off, or taken down, while the background answered.
+        if (destroyed || active || !settings || !siteEnabled(settings, host)) return;
+        try {
+          begin(matcher);
+        } catch (e) {
+          onError(e);
+        }
+      },
+      (e: unknown) => {
+        if (loading === p) loading = null;
+        onError(e);
+      },
+    );
+    loading = p;
+    return p;
+  }
+
+  /**
+   * Words the page showed that the matcher's part of the index did not cover (text added later, or on a page
+   * that changed while the background answered): ask for them once, and read the page again if any is a name.
+   */
+  function learn(a: Active): void {
+    const m = a.matcher as Partial<PartMatcher>;
+    if (a.learning || !deps.moreIndex || !m.takeMissed || !m.extend) return;
+    const words = m.takeMissed();
+    if (!words.length) return;
+    a.learning = true;
+    deps.moreIndex(words).then(
+      guard((part: IndexPart | null) => {
+        a.learning = false;
+        if (a !== active || !part || !part.keys) return;
+        m.extend!(part);
+        a.annotator.readAgain();
+      }),
+      (e: unknown) => {
+        a.learning = false;
+        onError(e);
+      },
+    );
+  }
+
+  function begin(matcher: PageMatcher): void {
     const painter = new Painter(win, { onError });
     // Ranges come near in batches as the browser reports on their elements (Painter registers those at once).
     // Ranges found in an element already counted near wait here. During the first walk: the first batch at
@@ -161,6 +222,8 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       },
     });
     const a: Active = {
+      matcher,
+      learning: false,
       painter,
       slicer,
       annotator: null as unknown as Annotator,
@@ -202,12 +265,14 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     a.timer = win.setInterval(guard(() => {
       painter.sync();
       painter.sweep();
+      if (a.annotator.painted) learn(a);
     }), 2000);
     active = a;
     a.annotator.start();
   }
 
   function deactivate(): void {
+    loading = null;
     const a = active;
     if (!a) return;
     active = null;
@@ -243,6 +308,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     if (a !== active) return;
     a.painter.flush();
     watch();
+    learn(a);
     // "Painted" once the browser has said which of the ranges are near the viewport and those are registered.
     a.painter.whenSettled(guard(() => {
       if (a !== active) return;
@@ -311,7 +377,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     }
   }
 
-  function apply(s: Settings): void {
+  function apply(s: Settings): void | Promise<void> {
     settings = s;
     const on = siteEnabled(s, host);
     if (!on) return deactivate();
@@ -372,8 +438,13 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       const s = await deps.loadSettings();
       if (destroyed) return;
       const start = perf.now();
-      apply(s);
+      const matcherReady = apply(s);
       startupMs = perf.now() - start;
+      // While the background answers, follow settings already: there is time to subscribe, and a change must not be lost.
+      if (matcherReady) {
+        watch();
+        await matcherReady;
+      }
       // Painting first: subscribing to storage changes costs a few ms the first time. With nothing to paint, at once.
       if (!active) watch();
     } catch (e) {

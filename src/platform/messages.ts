@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Card, EventLine } from '../knowledge/cards';
+import type { IndexPart } from '../matching/sub-index';
 import type { MentionKind } from './settings-schema';
 
 export type DateSource = 'meta' | 'json-ld' | 'time' | 'url' | 'today';
@@ -74,6 +75,8 @@ export interface BackgroundProtocol {
   /** counts: the page's mentions per entity, which weigh the ranking. */
   related: { req: { entities: string[]; date: string; counts?: Record<string, number> }; res: RelatedEvents };
   search: { req: { query: string; date: string }; res: SearchHit[] };
+  /** The part of the match index for a page's text, or for words it showed later (see src/matching/sub-index.ts). */
+  index: { req: { text?: string; words?: string[] }; res: IndexPart };
 }
 
 /** Requests answered by a tab's content script. */

@@ -193,3 +193,72 @@ describe('startBackstory', () => {
     expect(summary.entities.map((e) => e.id)).toContain('Wang Yi');
   });
 });
+
+describe('the matcher made from the part of the index the background sends', () => {
+  // The real index and part matcher: the content script asks the background for the keys of its page's words.
+  const loadIndex = async () => (await import('../../src/generated/match-index.json')).default as unknown as import('../../src/matching/format').MatchIndex;
+
+  test('paints once the part arrives, and settled waits for it', async () => {
+    const { createPartMatcher, indexPartForText } = await import('../../src/matching/index');
+    const index = await loadIndex();
+    registry = installHighlights(win);
+    document.body.innerHTML = STORY;
+    let answer: (() => void) | null = null;
+    h = start({
+      createMatcher: () => new Promise<PageMatcher>((resolve) => {
+        answer = () => resolve(createPartMatcher(indexPartForText(index, document.body.textContent ?? '')));
+      }),
+    });
+    await until(() => answer !== null);
+    expect(ours()).toEqual([]);
+    let settled = false;
+    void h.app.settled.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    answer!();
+    await h.app.settled;
+    await until(() => h!.painted() === 1);
+    // The real rules: "in Tokyo" is a place, not Japan's government.
+    expect(ours()).toEqual(['backstory-country', 'backstory-demonym', 'backstory-person']);
+  });
+
+  test('switched off while the background answers: nothing is painted', async () => {
+    const { createPartMatcher, indexPartForText } = await import('../../src/matching/index');
+    const index = await loadIndex();
+    registry = installHighlights(win);
+    document.body.innerHTML = STORY;
+    let answer: (() => void) | null = null;
+    h = start({ createMatcher: () => new Promise<PageMatcher>((resolve) => (answer = () => resolve(createPartMatcher(indexPartForText(index, STORY)))) ) });
+    await until(() => answer !== null);
+    h.change(settings({ enabled: false }));
+    answer!();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ours()).toEqual([]);
+    expect(h.painted()).toBe(0);
+  });
+
+  test('a name the page adds later, whose words the first part lacked, is asked for once and then painted', async () => {
+    const { createPartMatcher, indexPart, indexPartForText } = await import('../../src/matching/index');
+    const index = await loadIndex();
+    registry = installHighlights(win);
+    document.body.innerHTML = '<p>Nothing to see here at first.</p>';
+    const asked: string[][] = [];
+    h = start({
+      createMatcher: async () => createPartMatcher(indexPartForText(index, document.body.textContent ?? '')),
+      moreIndex: async (words) => {
+        asked.push(words);
+        return indexPart(index, words);
+      },
+    });
+    await until(() => h!.painted() === 1);
+    expect(ours()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'Chinese Foreign Minister Wang Yi spoke.';
+    document.body.append(p);
+    await until(() => asked.some((ws) => ws.includes('wang')));
+    await until(() => ours().includes('backstory-person'));
+    expect(h.app.summary).toBeDefined();
+    const summary = (await h.served.summary!()) as { entities: { id: string }[] };
+    expect(summary.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['Wang Yi', 'CHN']));
+  });
+});
