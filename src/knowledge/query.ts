@@ -185,7 +185,9 @@ export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: 
       countries += entityWeight(k, c) * (1 + 0.5 * Math.log(Math.max(1, counts?.get(c) ?? 1)));
     }
     if (people + countries === 0) continue;
-    const breadth = pageCountries ? 0.6 + 0.8 * (shared / pageCountries) : 1;
+    // Most of the page's countries in the event counts for more; so does an event about few countries: the page's two
+    // countries among a summit's twenty-one say less than the same two in a bilateral visit.
+    const breadth = (pageCountries ? 0.6 + 0.8 * (shared / pageCountries) : 1) * (shared ? Math.sqrt(shared / event.countries.length) : 1);
     const days = dayNumber(event.start) - base;
     const kind = KIND_WEIGHT[event.kind] * ((event as EventRecord).derived ? DERIVED_WEIGHT : 1);
     const score = ((people + countries * breadth) * kind) / (1 + Math.abs(days) / 45);

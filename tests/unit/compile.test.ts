@@ -115,8 +115,17 @@ describe('the real knowledge', () => {
   const { knowledge: real } = loadKnowledge();
   const index = compileMatchIndex(real);
 
-  test('the index stays small: it is loaded on every page', () => {
-    expect(JSON.stringify(index).length).toBeLessThan(140 * 1024);
+  test('what a page loads stays small: the part of the index a story needs, not the whole', async () => {
+    const { indexPartForText } = await import('../../src/matching/sub-index');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'annotate');
+    const stories = readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.includes('gold'));
+    expect(stories.length).toBeGreaterThan(5);
+    for (const f of stories) {
+      const part = JSON.stringify(indexPartForText(index, readFileSync(join(dir, f), 'utf8')));
+      expect(part.length, f).toBeLessThan(24 * 1024);
+    }
   });
 
   test('news names from countries.json are in, dataset oddities are out', () => {

@@ -43,6 +43,12 @@ describe('related events rank by what they share with the page', () => {
     expect(ids(relatedEvents(k, ['KEN', 'UGA', 'TZA', 'RWA'], '2022-06-11'))[0]).toBe('summit');
   });
 
+  test("a bilateral visit days away beats a summit of twenty countries on the day that includes the page's two", () => {
+    const members = ['CHN', 'JPN', 'USA', 'KOR', 'AUS', 'CAN', 'MEX', 'PER', 'CHL', 'RUS', 'IDN', 'MYS', 'SGP', 'THA', 'VNM', 'PHL', 'NZL', 'BRN', 'PNG', 'TWN', 'HKG'];
+    const k = world([ev('summit', '2020-11-20', ['B'], members, 'summit'), ev('visit', '2020-11-24', ['B'], ['CHN', 'JPN'], 'visit')]);
+    expect(ids(relatedEvents(k, ['A', 'B', 'CHN', 'JPN', 'USA'], '2020-11-20'))[0]).toBe('visit');
+  });
+
   test('nearer in time ranks higher, and a meeting outranks a statement on the same day', () => {
     const k = world([ev('far', '2021-01-01', ['A'], []), ev('near', '2021-06-01', ['A'], [])]);
     expect(ids(relatedEvents(k, ['A'], '2021-06-02'))[0]).toBe('near');
