@@ -214,6 +214,16 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
   for (const p of k.people) {
     for (const key of new Set(surnameForms(p).map((s) => aliasKey(s)?.key))) if (key) surnameOwners.set(key, (surnameOwners.get(key) ?? 0) + 1);
   }
+  // A surname that is also someone's given name ("Mohamed", "Ibrahim", "Ali") is as likely that person after a
+  // title: it waits for a full name, however few tracked people bear it as a surname.
+  const givenNames = new Set<string>();
+  for (const p of k.people) {
+    const own = aliasKey(p.surname)?.key;
+    for (const n of [p.name, ...p.aliases]) {
+      const first = aliasKey(n.trim().split(/\s+/)[0] ?? '')?.key;
+      if (first && first !== own && !TITLE_WORDS.has(first)) givenNames.add(first);
+    }
+  }
   for (const p of k.people) {
     const i = ids.push(p.wikipedia) - 1;
     const names = [p.name, ...p.aliases];
@@ -224,7 +234,7 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
       const sk = aliasKey(surname);
       if (!sk) continue;
       const calendar = CALENDAR_WORDS.has(sk.key);
-      const titleOk = surnameOwners.get(sk.key) === 1 && !COMMON_SURNAMES.has(sk.key) && !calendar;
+      const titleOk = surnameOwners.get(sk.key) === 1 && !COMMON_SURNAMES.has(sk.key) && !givenNames.has(sk.key) && !calendar;
       add(surname, i, K_SURNAME, (titleOk ? F_TITLE_OK : 0) | (calendar ? F_CALENDAR : 0));
     }
   }

@@ -143,3 +143,18 @@ describe('the real knowledge', () => {
     expect(stats.ambiguous).toBeLessThan(10);
   });
 });
+
+describe('surnames after an office title', () => {
+  test("a surname that is another tracked person's given name waits for a full name ('President Mohamed')", () => {
+    const k = knowledge([country('AAA', 'Aland')], [
+      person('Mohamed Bazoum', 'Mohamed Bazoum', 'Bazoum'),
+      person('Farmaajo', 'Mohamed Abdullahi Mohamed', 'Mohamed'),
+      person('Xi Jinping', 'Xi Jinping', 'Xi'),
+    ]);
+    const index = compileMatchIndex(k);
+    expect(describeKey(index, 'Mohamed').find((e) => e.kind === K_SURNAME)!.flags & F_TITLE_OK).toBe(0);
+    expect(describeKey(index, 'Bazoum')[0]!.flags & F_TITLE_OK).toBe(F_TITLE_OK);
+    // A family name written first is the person's own, not a given name: "Xi" stays linkable after a title.
+    expect(describeKey(index, 'Xi')[0]!.flags & F_TITLE_OK).toBe(F_TITLE_OK);
+  });
+});

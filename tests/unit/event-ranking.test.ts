@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { EventRecord, Knowledge } from '../../src/knowledge/model';
 import { relatedEvents } from '../../src/knowledge/query';
@@ -88,5 +90,24 @@ describe('the bundled events', () => {
     const biden = derived.find((e) => e.people[0] === 'Joe Biden' && e.start === '2021-01-20');
     expect(biden ?? knowledge.events.find((e) => e.start === '2021-01-20' && e.people.includes('Joe Biden') && e.kind === 'inauguration')).toBeDefined();
     for (const e of derived) expect(e.source).toMatch(/^https?:\/\//);
+  });
+});
+
+describe("real stories from outside East Asia: the story's own event comes first", () => {
+  const { knowledge } = loadKnowledge();
+  const { stories } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ranking-stories.json'), 'utf8')) as {
+    stories: { story: string; date: string; event: string; mentions: Record<string, number> }[];
+  };
+  test.each(stories.map((s) => [s.event, s] as const))('%s', (_, s) => {
+    expect(knowledge.events.some((e) => e.id === s.event)).toBe(true);
+    const ranked = relatedEvents(knowledge, Object.keys(s.mentions), s.date, 20, new Map(Object.entries(s.mentions)));
+    expect(ranked[0]?.event.id).toBe(s.event);
+    // An event sharing only one big country, months away, never comes before it.
+    const big = new Set(['USA', 'CHN', 'RUS', 'GBR', 'FRA', 'DEU', 'IND', 'JPN']);
+    const at = ranked.findIndex((r) => r.event.id === s.event);
+    for (const r of ranked.slice(0, at)) {
+      const shared = [...r.event.people, ...r.event.countries].filter((x) => x in s.mentions);
+      expect(shared.length === 1 && big.has(shared[0]!) && Math.abs(r.days) > 60).toBe(false);
+    }
   });
 });
