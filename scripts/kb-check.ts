@@ -25,12 +25,19 @@ console.log(`  written events:  ${knowledge.events.length - derived}; changes of
 
 console.log('\nLeaders on every day from 2017-01-01 to the snapshot (head of state, head of government, foreign minister):');
 for (const r of coverageByRegion(knowledge)) {
-  console.log(`  ${r.region.padEnd(30)} ${String(r.complete).padStart(3)} of ${String(r.states).padStart(3)} states complete${r.incomplete.length ? `; gaps in ${r.incomplete.join(' ')}` : ''}`);
+  console.log(
+    `  ${r.region.padEnd(30)} ${String(r.complete - r.withUnconfirmed.length).padStart(3)} of ${String(r.states).padStart(3)} states confirmed on every day` +
+      `${r.withUnconfirmed.length ? `; ${r.withUnconfirmed.length} more with unconfirmed foreign-minister days (${r.withUnconfirmed.join(' ')})` : ''}` +
+      `${r.incomplete.length ? `; gaps in ${r.incomplete.join(' ')}` : ''}`,
+  );
 }
 console.log(`Documented exceptions (offices not tracked), ${knowledge.exceptions.length}:`);
 for (const x of knowledge.exceptions) console.log(`  ${x.country} ${x.role}: ${x.reason}`);
 console.log(`Documented vacancies, ${knowledge.vacancies.length}:`);
 for (const v of knowledge.vacancies) console.log(`  ${v.country} ${v.role} ${v.start} .. ${v.end ?? 'now'}: ${v.reason}`);
+const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+console.log(`Unconfirmed holders (left out rather than guessed; foreign ministers outside the G20 only), ${knowledge.unconfirmed.length}, ${knowledge.unconfirmed.reduce((n, u) => n + days(u.start, u.end), 0)} office-days:`);
+for (const u of knowledge.unconfirmed) console.log(`  ${u.country} ${u.role} ${u.start} .. ${u.end}: ${u.reason}`);
 const stale = staleStates(knowledge);
 console.log(`States known only to an earlier day than the snapshot, ${stale.length}:${stale.map((s) => ` ${s.country} (${s.knownUntil})`).join(',')}`);
 

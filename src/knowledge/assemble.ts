@@ -122,7 +122,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   const byIso = new Map(dataset.map((d) => [CODE_FIXES[d.cca3] ?? d.cca3, d]));
 
   let asOf: string | undefined;
-  const knowledge: Knowledge = { asOf: '', countries: [], people: [], events: [], vacancies: [], exceptions: [], coverage: [] };
+  const knowledge: Knowledge = { asOf: '', countries: [], people: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
   for (const { file, data } of files) {
     const parsed = KnowledgePart.safeParse(data);
     if (!parsed.success) {
@@ -149,6 +149,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
     knowledge.vacancies.push(...part.vacancies.map((v) => ({ ...v, $file: file })));
     knowledge.exceptions.push(...part.exceptions.map((x) => ({ ...x, $file: file })));
     knowledge.coverage.push(...part.coverage.map((c) => ({ ...c, $file: file })));
+    knowledge.unconfirmed.push(...part.unconfirmed.map((u) => ({ ...u, $file: file })));
   }
   if (!asOf) problems.push({ file: 'meta.json', field: 'asOf', message: 'no snapshot date (asOf) is set' });
   knowledge.asOf = asOf ?? '';
@@ -158,7 +159,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   knowledge.events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   // Provenance was only for messages; the shipped knowledge stays clean.
   for (const p of knowledge.people) delete (p as { $file?: string }).$file;
-  for (const list of [knowledge.events, knowledge.vacancies, knowledge.exceptions, knowledge.coverage]) {
+  for (const list of [knowledge.events, knowledge.vacancies, knowledge.exceptions, knowledge.coverage, knowledge.unconfirmed]) {
     for (const x of list) delete (x as { $file?: string }).$file;
   }
   return { knowledge, problems };

@@ -35,7 +35,7 @@ export function knownUntil(k: Knowledge, iso3: string): string {
 }
 
 /** Uncovered day ranges for one state and office. */
-export function officeGaps(k: Knowledge, country: string, role: TrackedRole): Gap[] {
+export function officeGaps(k: Knowledge, country: string, role: TrackedRole, withUnconfirmed = true): Gap[] {
   if (k.exceptions.some((x) => x.country === country && x.role === role)) return [];
   const last = toDay(knownUntil(k, country));
   const spans: [number, number][] = [];
@@ -45,6 +45,7 @@ export function officeGaps(k: Knowledge, country: string, role: TrackedRole): Ga
     }
   }
   for (const v of k.vacancies) if (v.country === country && v.role === role) spans.push([toDay(v.start), v.end ? toDay(v.end) : last]);
+  if (withUnconfirmed) for (const u of k.unconfirmed) if (u.country === country && u.role === role) spans.push([toDay(u.start), toDay(u.end)]);
   spans.sort((a, b) => a[0] - b[0]);
   const gaps: Gap[] = [];
   let next = toDay(COVERAGE_START);
@@ -56,6 +57,12 @@ export function officeGaps(k: Knowledge, country: string, role: TrackedRole): Ga
   return gaps;
 }
 
-export function coverageGaps(k: Knowledge, countries: readonly string[] = coveredStates(k)): Gap[] {
-  return countries.flatMap((c) => TRACKED_ROLES.flatMap((r) => officeGaps(k, c, r)));
+/** Gaps left once documented vacancies, exceptions and (unless `withUnconfirmed` is false) unconfirmed days are counted. */
+export function coverageGaps(k: Knowledge, countries: readonly string[] = coveredStates(k), withUnconfirmed = true): Gap[] {
+  return countries.flatMap((c) => TRACKED_ROLES.flatMap((r) => officeGaps(k, c, r, withUnconfirmed)));
 }
+
+/** The G20's member states: their three offices must be confirmed on every day. */
+export const G20_STATES: ReadonlySet<string> = new Set([
+  'ARG', 'AUS', 'BRA', 'CAN', 'CHN', 'FRA', 'DEU', 'IND', 'IDN', 'ITA', 'JPN', 'KOR', 'MEX', 'RUS', 'SAU', 'ZAF', 'TUR', 'GBR', 'USA',
+]);

@@ -1,5 +1,5 @@
 /** The assembled knowledge: what the build writes and the background and CLI read. */
-import type { CountryCoverage, CoverageException, KnowledgeEvent, Person, Vacancy } from './schema';
+import type { CountryCoverage, CoverageException, KnowledgeEvent, Person, UnconfirmedHolder, Vacancy } from './schema';
 
 export interface Country {
   iso3: string;
@@ -31,6 +31,8 @@ export interface Knowledge {
   exceptions: CoverageException[];
   /** States known only up to a day before asOf. */
   coverage: CountryCoverage[];
+  /** Days whose holder the sources did not confirm (see schema.ts UnconfirmedHolder). */
+  unconfirmed: UnconfirmedHolder[];
 }
 
 export interface Problem {

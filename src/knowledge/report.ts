@@ -9,15 +9,19 @@ export interface RegionCoverage {
   /** States whose three offices have a holder (or a documented vacancy or exception) on every day. */
   complete: number;
   incomplete: string[];
+  /** Of the complete ones, those with days whose holder is documented as unconfirmed. */
+  withUnconfirmed: string[];
 }
 
 export function coverageByRegion(k: Knowledge): RegionCoverage[] {
   const byIso = new Map(k.countries.map((c) => [c.iso3, c]));
   const gaps = new Set(coverageGaps(k).map((g) => g.country));
+  const strict = new Set(coverageGaps(k, coveredStates(k), false).map((g) => g.country));
   return NEWS_REGIONS.map((region) => {
     const states = coveredStates(k).filter((iso) => newsRegion(byIso.get(iso)!) === region);
     const incomplete = states.filter((iso) => gaps.has(iso));
-    return { region, states: states.length, complete: states.length - incomplete.length, incomplete };
+    const withUnconfirmed = states.filter((iso) => !gaps.has(iso) && strict.has(iso));
+    return { region, states: states.length, complete: states.length - incomplete.length, incomplete, withUnconfirmed };
   });
 }
 

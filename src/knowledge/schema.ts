@@ -124,6 +124,22 @@ export const Vacancy = z.strictObject({
 });
 export type Vacancy = z.infer<typeof Vacancy>;
 
+/**
+ * Days on which the stored sources name no holder to the day: the holder is
+ * left out rather than guessed, and the days are listed here so that they are
+ * known, counted and filled when a source is found. Only a foreign minister of
+ * a state outside the G20 may be unconfirmed (a test holds the rest complete).
+ */
+export const UnconfirmedHolder = z.strictObject({
+  country: Iso3,
+  role: TrackedRole,
+  start: IsoDate,
+  /** The last uncertain day, inclusive. */
+  end: IsoDate,
+  reason: z.string().min(10).max(400),
+});
+export type UnconfirmedHolder = z.infer<typeof UnconfirmedHolder>;
+
 /** An office deliberately not tracked (a collective or rotating headship news rarely names), with the reason. */
 export const CoverageException = z.strictObject({
   country: Iso3,
@@ -150,5 +166,6 @@ export const KnowledgePart = z.strictObject({
   vacancies: z.array(Vacancy).default([]),
   exceptions: z.array(CoverageException).default([]),
   coverage: z.array(CountryCoverage).default([]),
+  unconfirmed: z.array(UnconfirmedHolder).default([]),
 });
 export type KnowledgePart = z.infer<typeof KnowledgePart>;

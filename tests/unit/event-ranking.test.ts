@@ -12,7 +12,7 @@ function ev(id: string, start: string, people: string[], countries: string[], ki
 /** Background noise: the big countries are in many events, as in the real knowledge. */
 function world(events: EventRecord[]): Knowledge {
   const noise = Array.from({ length: 60 }, (_, i) => ev(`noise-${i}`, `2019-0${1 + (i % 9)}-1${i % 10}`, [], i % 2 ? ['USA', 'CHN'] : ['USA', 'RUS']));
-  return { asOf: '2026-11-30', countries: [], people: [], events: [...events, ...noise], vacancies: [], exceptions: [], coverage: [] };
+  return { asOf: '2026-11-30', countries: [], people: [], events: [...events, ...noise], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
 }
 const ids = (r: { event: EventRecord }[]) => r.map((x) => x.event.id.slice(11));
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/model';
-import { coverageGaps, coveredStates, knownUntil, officeGaps } from '../../src/knowledge/coverage';
+import { coverageGaps, coveredStates, G20_STATES, knownUntil, officeGaps } from '../../src/knowledge/coverage';
 import type { Office, Person } from '../../src/knowledge/schema';
 import { loadKnowledge } from '../../scripts/knowledge-files';
 
@@ -18,6 +18,16 @@ describe('every state has its three leaders on every day from 2017 to the snapsh
     expect(gaps).toEqual([]);
   });
 
+  test('only a foreign minister of a state outside the G20 may be unconfirmed: heads of state and government, and the G20, are confirmed on every day', () => {
+    for (const u of knowledge.unconfirmed) {
+      expect(u.role, `${u.country} ${u.start}`).toBe('foreign_minister');
+      expect(G20_STATES.has(u.country), u.country).toBe(false);
+      expect(u.end >= u.start, `${u.country} ${u.start}`).toBe(true);
+    }
+    const strict = coverageGaps(knowledge, coveredStates(knowledge), false);
+    expect(strict.filter((g) => g.role !== 'foreign_minister' || G20_STATES.has(g.country)).map((g) => `${g.country} ${g.role} ${g.from}`)).toEqual([]);
+  });
+
   test('every exception and vacancy gives its reason', () => {
     for (const x of knowledge.exceptions) expect(x.reason.length, `${x.country} ${x.role}`).toBeGreaterThan(10);
     for (const v of knowledge.vacancies) expect(v.source, `${v.country} ${v.role}`).toMatch(/^https?:\/\//);
@@ -31,7 +41,7 @@ function person(id: string, offices: Office[]): Person {
   return { wikipedia: id, name: id, native: [], aliases: [], surname: id, country: 'AAA', summary: 'A person made up for a test.', offices };
 }
 function world(people: Person[], extra: Partial<Knowledge> = {}): Knowledge {
-  return { asOf: '2017-12-31', countries: [], people, events: [], vacancies: [], exceptions: [], coverage: [], ...extra };
+  return { asOf: '2017-12-31', countries: [], people, events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [], ...extra };
 }
 
 describe('officeGaps', () => {
@@ -64,6 +74,9 @@ describe('officeGaps', () => {
     const vacancy = { country: 'AAA', role: 'head_of_state' as const, start: '2017-03-01', end: '2017-06-01', reason: 'The post was left empty.', source: 'https://en.wikipedia.org/wiki/A' };
     expect(officeGaps(world(people, { vacancies: [vacancy] }), 'AAA', 'head_of_state')).toEqual([]);
     expect(officeGaps(world(people, { vacancies: [{ ...vacancy, role: 'foreign_minister' }] }), 'AAA', 'head_of_state')).toHaveLength(1);
+    const unconfirmed = { country: 'AAA', role: 'head_of_state' as const, start: '2017-03-01', end: '2017-05-31', reason: 'No source names the holder to the day.' };
+    expect(officeGaps(world(people, { unconfirmed: [unconfirmed] }), 'AAA', 'head_of_state')).toEqual([]);
+    expect(officeGaps(world(people, { unconfirmed: [unconfirmed] }), 'AAA', 'head_of_state', false)).toHaveLength(1);
     const exception = { country: 'AAA', role: 'head_of_state' as const, reason: 'A collective headship news rarely names.' };
     expect(officeGaps(world([], { exceptions: [exception] }), 'AAA', 'head_of_state')).toEqual([]);
   });
