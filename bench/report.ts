@@ -243,7 +243,7 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   lines.push('error' in inp.engine ? `Matching engine (Node): ${inp.engine.error}` : inp.engine.text);
   lines.push('');
   lines.push(
-    `Every page loads: content script ${kb(inp.bundle.contentScriptBytes)} (index included) + CSS ${kb(inp.bundle.cssBytes)} + fetched from the extension ${kb(inp.bundle.fetchedBytes)} = ${kb(inp.bundle.everyPageBytes)} (budget 300 KB). ${inp.bundle.note}`,
+    `Every page loads: content script ${kb(inp.bundle.contentScriptBytes)} + CSS ${kb(inp.bundle.cssBytes)} + fetched from the extension ${kb(inp.bundle.fetchedBytes)} + the part of the match index the background sends for the article ${kb(inp.bundle.indexPartBytes ?? 0)} = ${kb(inp.bundle.everyPageBytes)} (budget 300 KB). ${inp.bundle.note}`,
   );
   lines.push('error' in inp.hover ? `Hover: ${inp.hover.error}` : inp.hover.text);
   for (const sc of inp.scroll) lines.push('error' in sc ? `Scrolling: ${sc.error}` : sc.text);

@@ -193,7 +193,7 @@ async function main() {
   const engine: EngineFigures | { error: string } = await attempt('engine', () =>
     engineFigures(enginePage, aliasPage ?? bigTextPage(commonVocab, 1_000_000, 4, GROWTH_PAGE)),
   );
-  const bundle = bundleFigures(extDir, results.get('article')?.runs.backstory ?? []);
+  const bundle = bundleFigures(extDir, results.get('article')?.runs.backstory ?? [], mainPages.find((p) => p.name === 'article')?.html);
   rmSync(extDir, { recursive: true, force: true });
   rmSync(contenderDir, { recursive: true, force: true });
 
