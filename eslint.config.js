@@ -23,11 +23,21 @@ export default tseslint.config(
     },
   },
   {
-    // browser.* belongs to the glue: entrypoints/ and src/platform/ only.
+    // browser.* belongs to the glue: entrypoints/ and src/platform/ only; and the pure rooms share their vocabulary through src/vocabulary.ts, never through src/platform/.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/platform/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Only entrypoints/ and src/platform/ touch the browser API.' }, { name: 'wxt/browser', message: 'Only entrypoints/ and src/platform/ touch the browser API.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'Only entrypoints/ and src/platform/ touch the browser API.' }, { name: 'wxt/browser', message: 'Only entrypoints/ and src/platform/ touch the browser API.' }],
+        patterns: [{ group: ['**/platform', '**/platform/**'], message: 'Matching, knowledge, page and UI code take shared types from src/vocabulary.ts, never from src/platform/ (the browser layer).' }],
+      }],
+    },
+  },
+  {
+    // The shared vocabulary imports nothing (other rooms' types are named inline), so any room can depend on it.
+    files: ['src/vocabulary.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration', message: 'src/vocabulary.ts imports nothing: name another room\'s type inline with import(\'…\').' }],
     },
   },
 );

@@ -3,7 +3,7 @@ import type { Knowledge } from './model';
 import { eventLine } from './cards';
 import { findCountry, findPerson, leadersOn, relatedEvents, roleOn } from './query';
 import type { Office } from './schema';
-import type { EntityLine, OfficeRef, RelatedEvents, SearchHit } from '../platform/messages';
+import type { EntityLine, OfficeRef, RelatedEvents, SearchHit } from '../vocabulary';
 
 function officeRef(o: Office): OfficeRef {
   return { title: o.title, start: o.start, end: o.end };

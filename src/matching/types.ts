@@ -2,7 +2,7 @@
  * The contract between the matching engine (src/matching), the page side
  * (src/page) and the annotate command. Pure data.
  */
-import type { MentionKind } from '../platform/settings-schema';
+import type { MentionKind } from '../vocabulary';
 import type { IndexPart } from './sub-index';
 
 export type { MentionKind };

@@ -5,7 +5,7 @@
  * framework rewrites. Never writes to the page's DOM.
  */
 import type { LateMention, Mention, PageMatcher } from '../matching/types';
-import type { MentionKind } from '../platform/settings-schema';
+import type { MentionKind } from '../vocabulary';
 import type { Painter } from './highlights';
 import type { Slicer } from './slices';
 import { BlockMark, hostOf, nodesOf, partsOf, type BlockRecord } from './block-record';

@@ -7,7 +7,7 @@
  * The date is kept as the publisher wrote it (the local date before any
  * offset): "2020-11-20T23:30:00-05:00" is the 20th where it was published.
  */
-import type { DateSource } from '../platform/messages';
+import type { DateSource } from '../vocabulary';
 
 export interface ArticleDate {
   date: string;

@@ -11,8 +11,8 @@
 import type { Card } from '../knowledge/cards';
 import type { IndexPart } from '../matching/sub-index';
 import type { PageMatcher, PartMatcher } from '../matching/types';
-import type { PageEntity, PageSummary, TabProtocol } from '../platform/messages';
-import { showsKind, siteEnabled, type MentionKind, type Settings } from '../platform/settings-schema';
+import type { PageEntity, PageSummary, TabProtocol } from '../vocabulary';
+import { showsKind, siteEnabled, type MentionKind, type Settings } from '../vocabulary';
 import type { CardTranslate } from '../ui/card/messages';
 import { createCardUi, type CardUi } from '../ui/card/mount';
 import { Annotator, type MentionHit } from './annotator';

@@ -11,7 +11,7 @@
  * never placed unless it comes near or its card opens.
  */
 import type { Mention } from '../matching/types';
-import type { MentionKind } from '../platform/settings-schema';
+import type { MentionKind } from '../vocabulary';
 import type { Mark, Span } from './span';
 import { listedTo, locate, type Block } from './walk';
 

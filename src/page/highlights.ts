@@ -6,7 +6,7 @@
  * nothing throws (the cards still work). Only the mentions near the viewport
  * are registered (near-viewport.ts says why).
  */
-import { MENTION_KINDS, type MentionKind } from '../platform/settings-schema';
+import { MENTION_KINDS, type MentionKind } from '../vocabulary';
 import { NearViewport } from './near-viewport';
 import { rangeOf, type Mark } from './span';
 

@@ -1,4 +1,4 @@
-import type { MentionKind } from '../platform/settings-schema';
+import type { MentionKind } from '../vocabulary';
 
 /**
  * Where a mention lies in the page's text: the four fields of a

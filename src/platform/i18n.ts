@@ -5,17 +5,9 @@
  */
 // The browser's own API rather than webextension-polyfill: the content script uses these, and the polyfill's set-up is too slow for every page load.
 import { browser } from 'wxt/browser';
-import type en from '../../assets/public/_locales/en/messages.json';
+import type { MessageEntry, MessageKey, MessagesFile, Translate } from '../vocabulary';
 
-export type MessageKey = keyof typeof en;
-export type Translate = (key: MessageKey, ...subs: (string | number)[]) => string;
-
-export interface MessageEntry {
-  message: string;
-  description?: string;
-  placeholders?: Record<string, { content: string; example?: string }>;
-}
-export type MessagesFile = Record<string, MessageEntry>;
+export type { MessageEntry, MessageKey, MessagesFile, Translate };
 
 /** What the browser does with a message: named placeholders to their content, then $1…$9 to the substitutions, $$ to $. */
 export function renderMessage(entry: MessageEntry, subs: readonly string[]): string {

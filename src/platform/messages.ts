@@ -8,84 +8,10 @@
  * on every page load.
  */
 import { browser } from 'wxt/browser';
-import type { Card, EventLine } from '../knowledge/cards';
-import type { IndexPart } from '../matching/sub-index';
-import type { MentionKind } from './settings-schema';
+import type { DateSource, PageEntity, PageSummary, SearchHit, OfficeRef, EntityLine, RelatedEvents, BackgroundProtocol, TabProtocol, Message } from '../vocabulary';
 
-export type DateSource = 'meta' | 'json-ld' | 'time' | 'url' | 'today';
+export type { DateSource, PageEntity, PageSummary, SearchHit, OfficeRef, EntityLine, RelatedEvents, BackgroundProtocol, TabProtocol, Message };
 
-export interface PageEntity {
-  id: string;
-  kind: 'person' | 'country';
-  name: string;
-  /** Mentions by kind of mention (a country is also mentioned through demonyms and capitals). */
-  count: number;
-  firstKind: MentionKind;
-}
-
-export interface PageSummary {
-  url: string;
-  date: string;
-  dateSource: DateSource;
-  entities: PageEntity[];
-}
-
-export interface SearchHit {
-  id: string;
-  kind: 'person' | 'country';
-  name: string;
-  flag: string;
-  /** A person's office on the date, or a country's capital and region. */
-  detail: string;
-  /** A person's office behind `detail` and whether they held it on the date. */
-  role?: { status: 'serving' | 'former' | 'future'; office: OfficeRef } | null;
-}
-
-/** An office as a UI needs it to say "former X" or "later X (from …)" itself. */
-export interface OfficeRef {
-  title: string;
-  start: string;
-  end: string | null;
-}
-
-/** A page entity in one line: a person's office on the date, a country's leaders then. */
-export interface EntityLine {
-  name: string;
-  /** The person's office on the date ("former …" / "later …" when out of office then); null for a country. */
-  role: string | null;
-  status: 'serving' | 'former' | 'future' | null;
-  /** The office behind `role`, for a UI that words "former …" in its own language. */
-  office: OfficeRef | null;
-  /** The person's country's flag, or the country's own. */
-  flag: string;
-  /** A country's head of state and of government on the date (one name when the same person). */
-  leaders: { name: string; title: string }[];
-}
-
-export interface RelatedEvents {
-  before: EventLine[];
-  after: EventLine[];
-  names: Record<string, string>;
-}
-
-/** Requests answered by the background, with their replies. */
-export interface BackgroundProtocol {
-  card: { req: { entity: string; date: string }; res: Card | null };
-  describe: { req: { entities: string[]; date: string }; res: Record<string, EntityLine> };
-  /** counts: the page's mentions per entity, which weigh the ranking. */
-  related: { req: { entities: string[]; date: string; counts?: Record<string, number> }; res: RelatedEvents };
-  search: { req: { query: string; date: string }; res: SearchHit[] };
-  /** The part of the match index for a page's text, or for words it showed later (see src/matching/sub-index.ts). */
-  index: { req: { text?: string; words?: string[] }; res: IndexPart };
-}
-
-/** Requests answered by a tab's content script. */
-export interface TabProtocol {
-  summary: { req: Record<string, never>; res: PageSummary };
-  reveal: { req: { entity: string }; res: boolean };
-}
-
-export type Message<P, K extends keyof P> = { type: K } & (P[K] extends { req: infer R } ? R : never);
 type Res<P, K extends keyof P> = P[K] extends { res: infer R } ? R : never;
 
 export function askBackground<K extends keyof BackgroundProtocol>(type: K, req: BackgroundProtocol[K]['req']): Promise<Res<BackgroundProtocol, K>> {

@@ -4,7 +4,7 @@
  */
 // The browser's own promise-based API rather than webextension-polyfill, whose set-up the content script cannot afford on every page.
 import { browser, type Browser } from 'wxt/browser';
-import { KEYS, parseSettings, SETTINGS_VERSION, storedVersion, type Settings } from './settings-schema';
+import { KEYS, parseSettings, SETTINGS_VERSION, storedVersion, type Settings } from '../vocabulary';
 
 const OUR_KEYS: ReadonlySet<string> = new Set(Object.values(KEYS));
 

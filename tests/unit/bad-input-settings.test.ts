@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, resetStorageChoice, watchSettings } from '../../src/platform/settings';
 import {
   DEFAULT_SETTINGS, KEYS, MAX_DISABLED_SITES, MENTION_KINDS, SETTINGS_VERSION, parseSettings, siteKey, type MentionKind, type Settings,
-} from '../../src/platform/settings-schema';
+} from '../../src/vocabulary';
 
 /** Settings unlike the defaults in every field, so a lost setting shows. */
 const CUSTOM: Settings = { enabled: false, disabledSites: ['example.com', 'news.example.org'], kinds: { person: false, country: true, demonym: false, capital: true } };

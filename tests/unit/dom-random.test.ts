@@ -32,7 +32,7 @@ import { startBackstory } from '../../src/page/backstory';
 import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
 import { Slicer } from '../../src/page/slices';
 import { HOST_TAG } from '../../src/page/walk';
-import { DEFAULT_SETTINGS, MENTION_KINDS } from '../../src/platform/settings-schema';
+import { DEFAULT_SETTINGS, MENTION_KINDS } from '../../src/vocabulary';
 import { cardTranslator } from '../../src/ui/card/messages';
 import { installHighlights, removeHighlights, type FakeRegistry } from './helpers/fake-highlights';
 import { FakeIntersectionObserver } from './helpers/fake-viewport';

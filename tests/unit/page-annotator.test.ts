@@ -3,7 +3,7 @@ import { Annotator } from '../../src/page/annotator';
 import { HIGHLIGHT_NAMES, Painter } from '../../src/page/highlights';
 import { Slicer } from '../../src/page/slices';
 import type { Mark } from '../../src/page/span';
-import type { MentionKind } from '../../src/platform/settings-schema';
+import type { MentionKind } from '../../src/vocabulary';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
 import { FakeHighlight, installHighlights, removeHighlights } from './helpers/fake-highlights';
 import { FakeIntersectionObserver } from './helpers/fake-viewport';

@@ -4,7 +4,7 @@ import type { PageMatcher } from '../../src/matching/types';
 import { isContextGone, startBackstory, type Backstory, type BackstoryDeps } from '../../src/page/backstory';
 import { Painter } from '../../src/page/highlights';
 import { HOST_TAG } from '../../src/page/walk';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/platform/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/vocabulary';
 import { cardTranslator } from '../../src/ui/card/messages';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
 import { installHighlights, type FakeRegistry } from './helpers/fake-highlights';

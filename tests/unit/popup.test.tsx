@@ -8,7 +8,7 @@ import { describeEntities, relatedFor, searchKnowledge } from '../../src/knowled
 import type { Knowledge } from '../../src/knowledge/model';
 import { translatorFrom } from '../../src/platform/i18n';
 import type { PageSummary } from '../../src/platform/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/platform/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/vocabulary';
 import type { PopupApi, TabInfo } from '../../src/ui/popup/api';
 import { orderEntities } from '../../src/ui/popup/PageSection';
 import { Popup, type PopupTiming } from '../../src/ui/popup/Popup';

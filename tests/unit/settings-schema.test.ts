@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   DEFAULT_SETTINGS, KEYS, MAX_DISABLED_SITES, MENTION_KINDS, SETTINGS_VERSION, migrate, parseSettings, showsKind, siteEnabled, siteKey, withSite,
   type Migration, type Settings,
-} from '../../src/platform/settings-schema';
+} from '../../src/vocabulary';
 
 const custom: Settings = { enabled: false, disabledSites: ['example.com'], kinds: { person: true, country: false, demonym: true, capital: false } };
 const stored = (s: Settings) => ({ [KEYS.version]: SETTINGS_VERSION, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: s.disabledSites, [KEYS.kinds]: s.kinds });

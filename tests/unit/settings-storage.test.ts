@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, resetStorageChoice, saveSettings, watchSettings } from '../../src/platform/settings';
-import { DEFAULT_SETTINGS, KEYS, SETTINGS_VERSION } from '../../src/platform/settings-schema';
+import { DEFAULT_SETTINGS, KEYS, SETTINGS_VERSION } from '../../src/vocabulary';
 
 beforeEach(() => {
   vi.restoreAllMocks();

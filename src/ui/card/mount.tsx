@@ -1,9 +1,12 @@
 /**
  * Puts the card on the page: the one node Backstory adds, a host element with
  * a shadow root, created on first use; the card inside is positioned beside
- * the mention with @floating-ui/dom (flipping and shifting to stay on screen).
+ * the mention with @floating-ui/dom, always wholly on screen: it goes below or
+ * above the mention, whichever has the room, slides sideways to stay inside
+ * the viewport, and where even that side is shorter than the card, the card is
+ * cut to the room there and its content scrolls.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { HOST_TAG } from '../../page/walk';
 import type { Card } from '../../knowledge/cards';
@@ -36,6 +39,11 @@ export interface CardUi {
   contains(target: EventTarget | null): boolean;
   destroy(): void;
 }
+
+/** Space kept between the card and the viewport's edges (CSS px), so its border and shadow stay in view. */
+const EDGE = 8;
+/** Space between the mention and the card. */
+const GAP = 6;
 
 interface Prepared {
   card: Card;
@@ -102,18 +110,41 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
       getClientRects: () => anchor.getClientRects(),
       contextElement: (anchor.startContainer.parentElement ?? undefined) as Element | undefined,
     };
-    const update = (then?: () => void) =>
+    const update = (then?: () => void) => {
+      // Measured at its natural size: a limit left from an earlier spot would make a short side look
+      // big enough and keep the card cut there when the other side could show all of it. Nothing is
+      // painted before the limit is set again (placing only waits on microtasks), but measuring at full
+      // height loses how far the reader has scrolled inside the card: keep it.
+      const scrolled = floating.scrollTop;
+      floating.style.maxHeight = '';
+      floating.style.maxWidth = '';
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(pointer), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          inline(pointer),
+          offset(GAP),
+          // Below or above the line, never on it: where neither side holds the whole card, the roomier one.
+          flip({ padding: EDGE }),
+          shift({ padding: EDGE }),
+          // After shift, so the width available is the viewport's rather than what lies right of the mention.
+          size({
+            padding: EDGE,
+            apply({ availableWidth, availableHeight, elements }) {
+              elements.floating.style.maxWidth = `${Math.max(0, Math.floor(availableWidth))}px`;
+              elements.floating.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
       })
         .then(({ x, y }) => {
           floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+          floating.scrollTop = scrolled;
           if (reveal) floating.style.visibility = 'visible';
           then?.();
         })
         .catch(() => undefined);
+    };
     return { reference, update };
   }
 

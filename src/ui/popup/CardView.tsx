@@ -3,7 +3,7 @@
  * data as the hover card, laid out for the popup's width.
  */
 import type { Card, CountryCard, LeaderLine, PersonCard, RoleLine } from '../../knowledge/cards';
-import type { MessageKey } from '../../platform/i18n';
+import type { MessageKey } from '../../vocabulary';
 import { EventList } from './EventList';
 import { formatDate } from './format';
 import { useLocale } from './i18n';

@@ -1,5 +1,5 @@
 /** "On this page": the people, then the countries, the page names, with the article's date and where it came from. */
-import type { PageEntity, PageSummary } from '../../platform/messages';
+import type { PageEntity, PageSummary } from '../../vocabulary';
 import type { Described } from './api';
 import { DATE_SOURCE_KEY, formatDate } from './format';
 import { useLocale } from './i18n';

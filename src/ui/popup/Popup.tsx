@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Card } from '../../knowledge/cards';
-import type { PageSummary, RelatedEvents, SearchHit } from '../../platform/messages';
-import type { Translate } from '../../platform/i18n';
-import { siteEnabled, type Settings } from '../../platform/settings-schema';
+import type { PageSummary, RelatedEvents, SearchHit } from '../../vocabulary';
+import type { Translate } from '../../vocabulary';
+import { siteEnabled, type Settings } from '../../vocabulary';
 import type { Described, PopupApi, TabInfo } from './api';
 import { LocaleContext, useLocale } from './i18n';
 import { pageAccess } from './page-access';

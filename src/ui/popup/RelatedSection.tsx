@@ -1,5 +1,5 @@
 /** "Related events": the knowledge's events around the page's people and countries, split at the article's date. */
-import type { RelatedEvents } from '../../platform/messages';
+import type { RelatedEvents } from '../../vocabulary';
 import { EventList } from './EventList';
 import { useLocale } from './i18n';
 

@@ -1,7 +1,7 @@
 /** Search results over the whole knowledge file, and the card of the one chosen. Arrow keys move between results. */
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Card } from '../../knowledge/cards';
-import type { SearchHit } from '../../platform/messages';
+import type { SearchHit } from '../../vocabulary';
 import { CardView } from './CardView';
 import { formatDate } from './format';
 import { useLocale } from './i18n';

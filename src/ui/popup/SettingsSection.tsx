@@ -1,6 +1,6 @@
 /** The switches: highlights everywhere, on this site, and per kind of mention. Each change is saved at once. */
-import { MENTION_KINDS, siteEnabled, siteKey, withSite, type MentionKind, type Settings } from '../../platform/settings-schema';
-import type { MessageKey } from '../../platform/i18n';
+import { MENTION_KINDS, siteEnabled, siteKey, withSite, type MentionKind, type Settings } from '../../vocabulary';
+import type { MessageKey } from '../../vocabulary';
 import { useLocale } from './i18n';
 
 const KIND_KEY: Record<MentionKind, MessageKey> = {

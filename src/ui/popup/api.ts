@@ -4,8 +4,8 @@
  * browser.* calls.
  */
 import type { Card } from '../../knowledge/cards';
-import type { BackgroundProtocol, PageSummary, RelatedEvents, SearchHit } from '../../platform/messages';
-import type { Settings } from '../../platform/settings-schema';
+import type { BackgroundProtocol, PageSummary, RelatedEvents, SearchHit } from '../../vocabulary';
+import type { Settings } from '../../vocabulary';
 
 export interface TabInfo {
   id: number;

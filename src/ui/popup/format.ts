@@ -1,6 +1,6 @@
 /** Dates, ranges and source links as the popup writes them, in the reader's language. Pure. */
-import type { DateSource } from '../../platform/messages';
-import type { MessageKey } from '../../platform/i18n';
+import type { DateSource } from '../../vocabulary';
+import type { MessageKey } from '../../vocabulary';
 
 export { formatDate, formatRange } from '../dates';
 

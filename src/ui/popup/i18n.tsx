@@ -1,7 +1,7 @@
 /** The popup's translator and language, handed down the tree. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Translate } from '../../platform/i18n';
+import type { Translate } from '../../vocabulary';
 
 export interface Locale {
   t: Translate;

@@ -1,6 +1,6 @@
 /** A person's office in the reader's language: "Prime Minister of Japan", "former …", "later … (from …)". */
-import type { Translate } from '../../platform/i18n';
-import type { OfficeRef } from '../../platform/messages';
+import type { Translate } from '../../vocabulary';
+import type { OfficeRef } from '../../vocabulary';
 import { formatDate } from './format';
 
 export type RoleStatus = 'serving' | 'former' | 'future';

@@ -1,8 +1,15 @@
 /**
- * The user's settings and how stored values are read back. Pure: a corrupt
- * or unknown stored value falls back to that one setting's default, and every
- * other setting survives. Each setting lives under its own storage key so a
- * bad write to one can never take the others with it.
+ * The vocabulary every room shares: kinds of mention, the user's settings and
+ * how stored values are read back, the messages between the extension's
+ * parts, and the keys of its UI strings. Pure, and it imports nothing (types
+ * of other rooms are named inline), so that matching, knowledge, page and UI
+ * code depend on it and never on src/platform/, which holds only the code
+ * that calls browser APIs. A lint rule keeps it so (eslint.config.js).
+ *
+ * Settings: a corrupt or unknown stored value falls back to that one
+ * setting's default, and every other setting survives. Each setting lives
+ * under its own storage key so a bad write to one can never take the others
+ * with it.
  */
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital';
 export const MENTION_KINDS: readonly MentionKind[] = ['person', 'country', 'demonym', 'capital'];
@@ -140,3 +147,93 @@ export function withSite(sites: readonly string[], host: string, on: boolean): s
   const rest = sites.filter((s) => s !== key);
   return on ? rest : [...rest, key].slice(-MAX_DISABLED_SITES);
 }
+
+// ---------------------------------------------------------------- messages between the extension's parts
+
+export type DateSource = 'meta' | 'json-ld' | 'time' | 'url' | 'today';
+
+export interface PageEntity {
+  id: string;
+  kind: 'person' | 'country';
+  name: string;
+  /** Mentions by kind of mention (a country is also mentioned through demonyms and capitals). */
+  count: number;
+  firstKind: MentionKind;
+}
+
+export interface PageSummary {
+  url: string;
+  date: string;
+  dateSource: DateSource;
+  entities: PageEntity[];
+}
+
+export interface SearchHit {
+  id: string;
+  kind: 'person' | 'country';
+  name: string;
+  flag: string;
+  /** A person's office on the date, or a country's capital and region. */
+  detail: string;
+  /** A person's office behind `detail` and whether they held it on the date. */
+  role?: { status: 'serving' | 'former' | 'future'; office: OfficeRef } | null;
+}
+
+/** An office as a UI needs it to say "former X" or "later X (from …)" itself. */
+export interface OfficeRef {
+  title: string;
+  start: string;
+  end: string | null;
+}
+
+/** A page entity in one line: a person's office on the date, a country's leaders then. */
+export interface EntityLine {
+  name: string;
+  /** The person's office on the date ("former …" / "later …" when out of office then); null for a country. */
+  role: string | null;
+  status: 'serving' | 'former' | 'future' | null;
+  /** The office behind `role`, for a UI that words "former …" in its own language. */
+  office: OfficeRef | null;
+  /** The person's country's flag, or the country's own. */
+  flag: string;
+  /** A country's head of state and of government on the date (one name when the same person). */
+  leaders: { name: string; title: string }[];
+}
+
+export interface RelatedEvents {
+  before: import('./knowledge/cards').EventLine[];
+  after: import('./knowledge/cards').EventLine[];
+  names: Record<string, string>;
+}
+
+/** Requests answered by the background, with their replies. */
+export interface BackgroundProtocol {
+  card: { req: { entity: string; date: string }; res: import('./knowledge/cards').Card | null };
+  describe: { req: { entities: string[]; date: string }; res: Record<string, EntityLine> };
+  /** counts: the page's mentions per entity, which weigh the ranking. */
+  related: { req: { entities: string[]; date: string; counts?: Record<string, number> }; res: RelatedEvents };
+  search: { req: { query: string; date: string }; res: SearchHit[] };
+  /** The part of the match index for a page's text, or for words it showed later (see src/matching/sub-index.ts). */
+  index: { req: { text?: string; words?: string[] }; res: import('./matching/sub-index').IndexPart };
+}
+
+/** Requests answered by a tab's content script. */
+export interface TabProtocol {
+  summary: { req: Record<string, never>; res: PageSummary };
+  reveal: { req: { entity: string }; res: boolean };
+}
+
+export type Message<P, K extends keyof P> = { type: K } & (P[K] extends { req: infer R } ? R : never);
+
+// ---------------------------------------------------------------- UI strings
+
+/** A key of the English messages file: a misspelt key fails the type check. */
+export type MessageKey = keyof typeof import('../assets/public/_locales/en/messages.json');
+export type Translate = (key: MessageKey, ...subs: (string | number)[]) => string;
+
+export interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+export type MessagesFile = Record<string, MessageEntry>;
