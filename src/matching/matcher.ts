@@ -200,7 +200,7 @@ function tablesOf(index: MatchIndex): Tables {
  * full-width punctuation, Latin-1 symbols) can start no name: stopping at each
  * cost a call and a class look-up per quote mark.
  */
-export const STOPS = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*|[^\x00-\x7f\xa0-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7\u2000-\u200b\u200e-\u206f\u3000-\u3004\u3008-\u303f\uff01-\uff0f]/g;
+export const STOPS = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*|[^\x00-\x7f\xa0-\xa9\xab\xac\xae-\xb4\xb6-\xb9\xbb-\xbf\xd7\xf7\u2000-\u200a\u200e-\u205f\u2061-\u206f\u3000-\u3004\u3008-\u303f\uff01-\uff0f]/g;
 
 /** Character codes of the case mask letters that constrain a word (see text.ts CaseReq). */
 const REQ_UPPER = 85; // 'U'

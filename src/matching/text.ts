@@ -32,6 +32,9 @@ for (let c = 0xa0; c <= 0xff; c++) table[c] = c >= 0xc0 && c <= 0xde && c !== 0x
 table[0xaa] = table[0xb5] = table[0xba] = C.LOWER;
 for (let c = 0x2000; c <= 0x206f; c++) table[c] = C.OTHER;
 table[0x200c] = table[0x200d] = C.MARK;
+// Invisible characters that pages put inside words (a soft hyphen for line breaking, a zero-width space or word
+// joiner from a CMS, a stray BOM): they continue the word, and folding drops them, so "Vla\u00addimir" is "Vladimir".
+table[0xad] = table[0x200b] = table[0x2060] = table[0xfeff] = C.MARK;
 for (let c = 0x3000; c <= 0x303f; c++) table[c] = C.OTHER;
 table[0x3005] = table[0x3006] = table[0x3007] = C.HAN;
 for (let c = 0xff01; c <= 0xff0f; c++) table[c] = C.OTHER;
@@ -146,6 +149,7 @@ const SPECIAL_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd
 /** Combining diacritics (Latin, Greek, Cyrillic) that NFD splits off; other scripts' marks stay (folded the same way on both sides). */
 const RE_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const RE_SPECIAL = /[ıłøđæœßħŧŀ]/g;
+const RE_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /** One word's key: lower case, without diacritics. */
 export function foldWord(w: string): string {
@@ -157,7 +161,8 @@ export function foldWord(w: string): string {
     }
   }
   if (ascii) return w.toLowerCase();
-  return w.normalize('NFD').replace(RE_MARKS, '').toLowerCase().replace(RE_SPECIAL, (m) => SPECIAL_FOLD[m] ?? m);
+  // NFKD also turns full-width Latin ("ＵＳ", common on Japanese and Chinese pages) into ASCII.
+  return w.normalize('NFKD').replace(RE_MARKS, '').replace(RE_INVISIBLE, '').toLowerCase().replace(RE_SPECIAL, (m) => SPECIAL_FOLD[m] ?? m);
 }
 
 /** How a word of an alias must look in the text: U = starts with a capital, A = all capitals (an acronym), x = any. */

@@ -610,3 +610,19 @@ describe('honorific aliases the data declares', () => {
     expect(texts('Prince Faisal bin Farhan spoke.')).toEqual(['Faisal bin Farhan=Faisal bin Farhan Al Saud']);
   });
 });
+
+describe('invisible characters and full-width letters inside names', () => {
+  const m = () => createPageMatcher(index);
+  const found = (t: string) => m().matchBlock(t).map((x) => [t.slice(x.start, x.end), x.entity]);
+
+  test('a soft hyphen, zero-width space, word joiner or BOM inside a name does not hide it', () => {
+    expect(found('Vla\u00addimir Putin met Xi Jin\u200bping.')).toEqual([['Vla\u00addimir Putin', 'Vladimir Putin'], ['Xi Jin\u200bping', 'Xi Jinping']]);
+    expect(found('Kim\u2060 Jong Un and Moon Jae\ufeff-in')).toEqual([['Kim\u2060 Jong Un', 'Kim Jong Un'], ['Moon Jae\ufeff-in', 'Moon Jae-in']]);
+  });
+
+  test('full-width Latin letters read as their ASCII forms', () => {
+    expect(found('President Ｅｍｍａｎｕｅｌ Ｍａｃｒｏｎ said the ＵＳ and Ｊａｐａｎ agreed.')).toEqual([
+      ['Ｅｍｍａｎｕｅｌ Ｍａｃｒｏｎ', 'Emmanuel Macron'], ['ＵＳ', 'USA'], ['Ｊａｐａｎ', 'JPN'],
+    ]);
+  });
+});
