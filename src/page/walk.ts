@@ -94,8 +94,16 @@ function editablesUnder(root: Node | null): Set<Element> | null {
   return out.size ? out : null;
 }
 
+/**
+ * A plain-text document (a .txt story, a wire feed) is shown by the browser
+ * as one <pre> in an HTML page: there the <pre> is the prose, not code.
+ */
+function skippedTag(el: Element, name: string): boolean {
+  return SKIPPED_TAGS.has(name) && !(name === 'pre' && el.ownerDocument?.contentType === 'text/plain');
+}
+
 function excludedElement(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.localName) || editable(el);
+  return skippedTag(el, el.localName) || editable(el);
 }
 
 /** An element that starts a block of its own: any but the inline tags (decided by tag name; see above). */
@@ -273,7 +281,7 @@ export class BlockCursor {
       } else if (type === ELEMENT) {
         const el = n as Element;
         const name = el.localName;
-        if (SKIPPED_TAGS.has(name) || (editables !== null && editables.has(el))) {
+        if (skippedTag(el, name) || (editables !== null && editables.has(el))) {
           this.boundary = true;
           this.node = this.advance(n, false, false);
           continue;

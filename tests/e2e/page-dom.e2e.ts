@@ -135,3 +135,12 @@ test('a page with a strict Content-Security-Policy still gets highlights and a s
   expect(look).toEqual({ radius: '10px', position: 'fixed' });
   await page.close();
 });
+
+test('a plain-text document is read: its <pre> is the story, not code', async () => {
+  const { page } = await open('plain-story.txt');
+  expect(await page.evaluate(() => document.contentType)).toBe('text/plain');
+  const h = await highlighted(page);
+  expect(h['backstory-person']).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga', 'Toshimitsu Motegi']));
+  expect(h['backstory-country']).toEqual(expect.arrayContaining(['Japan']));
+  await page.close();
+});

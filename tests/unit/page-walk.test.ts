@@ -101,3 +101,15 @@ describe('collectBlocks', () => {
     expect(blocks.join('')).toContain('word2999 Wang Yi');
   });
 });
+
+describe('plain-text documents', () => {
+  test('the browser shows a text/plain document as one <pre>: it is read, while <pre> in an HTML page stays code', () => {
+    const plain = doc('<pre>Wang Yi met Yoshihide Suga.</pre>');
+    Object.defineProperty(plain, 'contentType', { value: 'text/plain' });
+    expect(collectBlocks(plain).map((b) => b.text)).toEqual(['Wang Yi met Yoshihide Suga.']);
+    expect(isExcluded(plain.querySelector('pre')!.firstChild!)).toBe(false);
+    const html = doc('<pre>Wang Yi met Yoshihide Suga.</pre>');
+    expect(collectBlocks(html).map((b) => b.text)).toEqual([]);
+    expect(isExcluded(html.querySelector('pre')!.firstChild!)).toBe(true);
+  });
+});
