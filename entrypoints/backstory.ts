@@ -41,6 +41,8 @@ export default defineUnlistedScript(() => {
       fetchCard: (entity, date) => askBackground('card', { entity, date }),
       serveTab: (handlers) => serve<TabProtocol>(handlers),
       t: cardTranslator(lookupMessage),
+      // Marks and a window event for the benchmark and the end-to-end tests, in the bench build only: pages can see them.
+      announce: import.meta.env.MODE === 'bench',
       // A getter: the card asks when it is first drawn, so a page without cards never calls into the browser for it.
       get language() {
         return (language ??= uiLanguage());

@@ -3,23 +3,28 @@
  * in a .txt or .html file, the entities they link to (with the office each
  * person held on the date) and the events the popup would list, as one JSON
  * object on stdout. An .html file is loaded into happy-dom and walked exactly
- * as the content script walks a page.
+ * as the content script walks a page; one too large or too deeply nested for
+ * happy-dom is streamed through a tokenizer and walked the same way
+ * (annotate-input.ts).
  *
- * Exit 0 on success; 2 for a missing or unreadable file, an unknown file
- * type or a bad date; 1 when the knowledge has problems (KB_DRAFT=1 to go on).
+ * Exit 0 on success (and for --help); 2 for any failure: a missing,
+ * unreadable or binary file, an unknown file type, a bad date, knowledge with
+ * problems (KB_DRAFT=1 to go on), or anything unforeseen. A failure writes one
+ * line on stderr and nothing on stdout, which carries only the JSON.
  */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { compileMatchIndex } from '../src/knowledge/compile';
-import { formatProblem, type Knowledge } from '../src/knowledge/model';
+import type { Knowledge } from '../src/knowledge/model';
 import { findCountry, findPerson, leaderList, relatedEvents, roleOn } from '../src/knowledge/query';
 import { IsoDate } from '../src/knowledge/schema';
 import { createPageMatcher, type MatchIndex, type Mention, type MentionKind } from '../src/matching';
 import { collectBlocks } from '../src/page/walk';
 import { localToday, readArticleDate } from '../src/page/article-date';
 import { loadKnowledge } from './knowledge-files';
+import { dateDocument, decodeText, InputError, LARGE_HTML_BYTES, MAX_HTML_DEPTH, nestingDepth, readTextChunks, streamBlocks } from './annotate-input';
 
 export interface AnnotatedMention {
   start: number;
@@ -51,6 +56,18 @@ export interface Annotation {
 }
 
 export class UsageError extends Error {}
+
+/** The days the knowledge and the date arithmetic are meant for; a date outside them is a typo or junk. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2100-12-31';
+
+export function dateInRange(date: string): boolean {
+  return date >= FIRST_DATE && date <= LAST_DATE;
+}
+
+const HAPPY_DOM_SETTINGS = {
+  disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true },
+};
 
 /** Blocks of a plain-text file: paragraphs separated by blank lines, with their offsets in the file. */
 export function textBlocks(text: string): { text: string; start: number }[] {
@@ -87,12 +104,13 @@ export function annotateText(k: Knowledge, index: MatchIndex, text: string, date
   return finish(k, matchBlocks(index, textBlocks(text), text), date);
 }
 
-/** An HTML page as the content script reads it: its blocks joined with "\n" are the page text the offsets refer to. */
-export function annotateHtml(k: Knowledge, index: MatchIndex, html: string, date: string | null, url: string | null, today: string): Annotation {
-  const window = new Window({
-    url: url ?? 'https://example.invalid/',
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true } },
-  });
+/**
+ * An HTML page as the content script reads it: its blocks joined with "\n" are the page text the offsets refer to.
+ * A page too large or too deeply nested for happy-dom is streamed instead (annotateHtmlStream).
+ */
+export function annotateHtml(k: Knowledge, index: MatchIndex, html: string, date: string | null, url: string | null, today: string, name?: string): Annotation {
+  if (html.length > LARGE_HTML_BYTES || nestingDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) return annotateHtmlStream(k, index, [html], date, url, today, name);
+  const window = new Window({ url: url ?? 'https://example.invalid/', settings: HAPPY_DOM_SETTINGS });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const blocks: { text: string; start: number }[] = [];
@@ -102,11 +120,50 @@ export function annotateHtml(k: Knowledge, index: MatchIndex, html: string, date
       at += b.text.length + 1;
     }
     const pageText = blocks.map((b) => b.text).join('\n');
-    const found = date ?? readArticleDate(doc, url, today).date;
-    return finish(k, matchBlocks(index, blocks, pageText), found);
+    return finish(k, matchBlocks(index, blocks, pageText), date ?? pageDate(doc, url, today));
   } finally {
     void window.happyDOM.close();
   }
+}
+
+/** The page's own date; one outside the supported range is treated as no date. */
+function pageDate(doc: Document, url: string | null, today: string): string {
+  const found = readArticleDate(doc, url, today).date;
+  return dateInRange(found) ? found : today;
+}
+
+/**
+ * The same as annotateHtml for a page given as a stream of text: blocks are
+ * matched as they are read and let go, so memory holds the open elements, one
+ * block and the mentions; never the document or the page text.
+ */
+export function annotateHtmlStream(
+  k: Knowledge, index: MatchIndex, chunks: Iterable<string>, date: string | null, url: string | null, today: string, name?: string,
+): Annotation {
+  const matcher = createPageMatcher(index);
+  const mentions: AnnotatedMention[] = [];
+  const add = (start: number, m: Mention, text: string) => {
+    mentions.push({ start: start + m.start, end: start + m.end, text, entity: m.entity, kind: m.kind });
+  };
+  let at = 0;
+  const hints = streamBlocks(chunks, (text) => {
+    // The handle given back with late mentions: where its block starts, not its text.
+    const block = { start: at };
+    for (const m of matcher.matchBlock(text, block)) add(at, m, text.slice(m.start, m.end));
+    for (const late of matcher.takeLate()) add((late.block as { start: number }).start, late.mention, late.text);
+    at += text.length + 1;
+  }, name);
+  mentions.sort((a, b) => a.start - b.start);
+  let found = date;
+  if (!found) {
+    const window = new Window({ url: url ?? 'https://example.invalid/', settings: HAPPY_DOM_SETTINGS });
+    try {
+      found = pageDate(dateDocument(window, hints), url, today);
+    } finally {
+      void window.happyDOM.close();
+    }
+  }
+  return finish(k, mentions, found);
 }
 
 function finish(k: Knowledge, mentions: AnnotatedMention[], date: string): Annotation {
@@ -138,14 +195,34 @@ function finish(k: Knowledge, mentions: AnnotatedMention[], date: string): Annot
   return { date, asOf: k.asOf, mentions, entities, events };
 }
 
-export function parseArgs(argv: string[]): { date: string | null; file: string } {
+export const USAGE = `usage: npm run -s annotate -- [--date YYYY-MM-DD] FILE
+
+Prints, as one JSON object on stdout, the mentions Backstory finds in FILE
+(a .txt, .html or .htm file; UTF-8, or UTF-16 with or without a BOM), the
+entities they link to and the events the popup would list.
+
+  --date YYYY-MM-DD  the date roles and events are read on (${FIRST_DATE}..${LAST_DATE});
+                     default: the page's own date for HTML, else today
+  -h, --help         print this help and exit
+
+Exit status: 0 on success; 2 on any failure, with one line on stderr.
+KB_DRAFT=1 annotates even when the knowledge files have problems.
+`;
+
+export function parseArgs(argv: string[]): { date: string | null; file: string; help?: true } {
   let date: string | null = null;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--help' || a === '-h') return { date: null, file: '', help: true };
+    if (a === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
     if (a === '--date' || a.startsWith('--date=')) {
       const v = a === '--date' ? argv[++i] : a.slice('--date='.length);
       if (!v || !IsoDate.safeParse(v).success) throw new UsageError(`--date needs a real date written YYYY-MM-DD (got ${v === undefined ? 'nothing' : JSON.stringify(v)})`);
+      if (!dateInRange(v)) throw new UsageError(`--date must lie between ${FIRST_DATE} and ${LAST_DATE} (got ${v})`);
       date = v;
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option ${a}`);
@@ -157,50 +234,79 @@ export function parseArgs(argv: string[]): { date: string | null; file: string }
   return { date, file: files[0]! };
 }
 
-function main(argv: string[]): number {
-  const usage = 'usage: npm run annotate -- [--date YYYY-MM-DD] FILE   (FILE is .txt or .html)';
-  let args: { date: string | null; file: string };
+export interface CliDeps {
+  loadKnowledge: typeof loadKnowledge;
+  today: () => string;
+}
+
+/**
+ * The command: its exit code, with the JSON on stdout or one line on stderr.
+ * Everything is caught here, so no failure ever prints a stack trace.
+ */
+export function runCli(argv: string[], deps: CliDeps = { loadKnowledge, today: () => localToday() }): number {
   try {
-    args = parseArgs(argv);
+    return main(argv, deps);
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`annotate: ${e.message}\n${usage}`);
+    const why = e instanceof UsageError ? `${e.message} (--help for usage)` : e instanceof InputError ? e.message : `failed: ${oneLine(e)}`;
+    process.stderr.write(`annotate: ${why}\n`);
     return 2;
+  }
+}
+
+function oneLine(e: unknown): string {
+  const msg = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
+  return msg.replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
+function main(argv: string[], deps: CliDeps): number {
+  const args = parseArgs(argv);
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
   }
   const ext = extname(args.file).toLowerCase();
-  if (!['.txt', '.html', '.htm'].includes(ext)) {
-    console.error(`annotate: ${args.file}: unknown file type "${ext || '(none)'}"; give a .txt or .html file\n${usage}`);
-    return 2;
-  }
-  let content: string;
+  if (!['.txt', '.html', '.htm'].includes(ext)) throw new UsageError(`${args.file}: unknown file type "${ext || '(none)'}"; give a .txt or .html file`);
+  let content: string | null = null;
   try {
-    content = readFileSync(args.file, 'utf8');
+    // A large page is streamed from the file later: reading it whole is what ran out of memory.
+    const stat = statSync(args.file);
+    const large = ext !== '.txt' && stat.isFile() && stat.size > LARGE_HTML_BYTES;
+    if (!large) content = decodeText(readFileSync(args.file), args.file);
+    else accessSync(args.file, constants.R_OK);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    console.error(`annotate: cannot read ${args.file}: ${why}`);
-    return 2;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : oneLine(e);
+    throw new InputError(`cannot read ${args.file}: ${why}`);
   }
-  const { knowledge, problems } = loadKnowledge();
+  const { knowledge, problems } = deps.loadKnowledge();
   if (problems.length) {
     const draft = process.env['KB_DRAFT'] === '1';
-    console.error(`annotate: the knowledge files have ${problems.length} problem(s)${draft ? ' (KB_DRAFT=1: going on)' : ''}:`);
-    for (const p of problems.slice(0, 10)) console.error(`  ${formatProblem(p)}`);
-    if (!draft) {
-      console.error('Fix them (npm run kb:check), or set KB_DRAFT=1 to annotate with the knowledge as it is.');
-      return 1;
-    }
+    const what = `the knowledge files have ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    if (!draft) throw new InputError(`${what}; npm run kb:check lists them (KB_DRAFT=1 annotates with the knowledge as it is)`);
+    process.stderr.write(`annotate: ${what} (KB_DRAFT=1: going on; npm run kb:check lists them)\n`);
   }
   const index = compileMatchIndex(knowledge);
-  const today = localToday();
+  const today = deps.today();
+  const url = pathToFileURL(resolve(args.file)).href;
   const result =
     ext === '.txt'
-      ? annotateText(knowledge, index, content, args.date ?? today)
-      : annotateHtml(knowledge, index, content, args.date, pathToFileURL(resolve(args.file)).href, today);
+      ? annotateText(knowledge, index, content!, args.date ?? today)
+      : content === null
+        ? annotateHtmlStream(knowledge, index, readTextChunks(args.file, args.file), args.date, url, today, args.file)
+        : annotateHtml(knowledge, index, content, args.date, url, today, args.file);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }
 
+/** Last resort for what escapes runCli (an error thrown later, from a timer or a promise): still one line and exit 2. */
+function fatal(e: unknown): void {
+  process.stderr.write(`annotate: failed: ${oneLine(e)}\n`);
+  process.exit(2);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  process.exitCode = main(process.argv.slice(2));
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  process.exitCode = runCli(process.argv.slice(2));
 }

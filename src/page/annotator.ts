@@ -22,6 +22,13 @@ export interface MentionHit {
   text: string;
 }
 
+/** Whether a record's text is rendered (checkVisibility where the browser has it; every browser Backstory supports does). */
+function visible(record: BlockRecord): boolean {
+  const host = hostOf(record) as (Element & { checkVisibility?: () => boolean }) | null;
+  if (!host || !host.isConnected) return false;
+  return typeof host.checkVisibility === 'function' ? host.checkVisibility() : true;
+}
+
 export interface EntityCount {
   count: number;
   firstKind: MentionKind;
@@ -140,6 +147,24 @@ export class Annotator {
     return this.counts;
   }
 
+  /**
+   * The entities mentioned where the reader can see them, with those mentions counted: text the page hides
+   * (display: none, [hidden], a closed <details>) is found and painted when it shows, but is not listed, and a
+   * card is never pinned to it. Asked when the popup opens, so the browser's visibility check runs once per record.
+   */
+  visibleEntities(): Map<string, EntityCount> {
+    const out = new Map<string, EntityCount>();
+    for (const record of this.records) {
+      if (!visible(record)) continue;
+      for (const m of record.mentions) {
+        const c = out.get(m.entity);
+        if (c) c.count++;
+        else out.set(m.entity, { count: 1, firstKind: m.kind });
+      }
+    }
+    return out;
+  }
+
   /** The mention under a viewport point, among the kinds shown. */
   mentionAt(x: number, y: number): MentionHit | null {
     const ranges = this.o.painter.rangesAt(x, y);
@@ -162,7 +187,7 @@ export class Annotator {
     let bestRef: { record: BlockRecord; index: number } | null = null;
     for (const record of this.records) {
       const index = record.mentions.findIndex((m) => m.entity === entity);
-      if (index < 0) continue;
+      if (index < 0 || !visible(record)) continue;
       const r = record.ranges[index]!;
       if (!r.startContainer.isConnected) continue;
       if (!best || before(r, best)) {

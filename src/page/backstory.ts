@@ -44,6 +44,12 @@ export interface BackstoryDeps {
   today?: () => string;
   restMs?: number;
   graceMs?: number;
+  /**
+   * Mark the start and the end of painting (performance marks and a `backstory:painted` window event) for the
+   * benchmark and the end-to-end tests. A page can read both, so they would tell every page that Backstory is
+   * installed: only the bench build (`wxt build --mode bench`) and the unit tests turn them on.
+   */
+  announce?: boolean;
 }
 
 export interface PaintedDetail {
@@ -74,7 +80,8 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   const { win, doc } = deps;
   const perf = win.performance;
   const t0 = perf.now();
-  safe(() => perf.mark(`${MARK}start`));
+  const announce = deps.announce === true;
+  if (announce) safe(() => perf.mark(`${MARK}start`));
   let destroyed = false;
   let settings: Settings | null = null;
   let date: ArticleDate = { date: (deps.today ?? localToday)(), source: 'today' };
@@ -309,6 +316,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     a.painter.flush();
     watch();
     learn(a);
+    if (!announce) return;
     // "Painted" once the browser has said which of the ranges are near the viewport and those are registered.
     a.painter.whenSettled(guard(() => {
       if (a !== active) return;
@@ -388,7 +396,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   }
 
   async function summary(): Promise<PageSummary> {
-    const found = active ? [...active.annotator.entities()] : [];
+    const found = active ? [...active.annotator.visibleEntities()] : [];
     const at = articleDate();
     let names: Record<string, { name: string }> = {};
     if (found.length) {

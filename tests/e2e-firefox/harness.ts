@@ -14,7 +14,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CLOSED_PORT, ROOT } from '../e2e/harness';
 
 /** The Firefox build under test; BACKSTORY_FIREFOX_BUILD points the tests at another unpacked build. */
-export const FIREFOX_EXTENSION_DIR = process.env['BACKSTORY_FIREFOX_BUILD'] ?? join(ROOT, '.output', 'firefox-mv2');
+// The bench build: the production build plus the painted event the tests wait on (see tests/e2e/harness.ts).
+export const FIREFOX_EXTENSION_DIR = process.env['BACKSTORY_FIREFOX_BUILD'] ?? join(ROOT, '.output', 'firefox-mv2-bench');
 /** The add-on id the Firefox manifest declares (wxt.config.ts). */
 export const ADDON_ID = 'backstory@backstory.invalid';
 /**
@@ -48,7 +49,7 @@ export function findFirefox(): string {
 
 export function requireFirefoxBuild(extensionDir = FIREFOX_EXTENSION_DIR): void {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${extensionDir}: run \`npm run build:firefox\` first.`);
+    throw new Error(`No Firefox build at ${extensionDir}: run \`npm run build:bench\` first.`);
   }
 }
 

@@ -231,6 +231,7 @@ async function withBackstory<T>(run: (app: ReturnType<typeof startBackstory>, pa
     t: cardTranslator(),
     language: 'en',
     today: () => '2020-11-24',
+    announce: true,
   });
   try {
     return await run(app, paintedOnce);
@@ -239,7 +240,8 @@ async function withBackstory<T>(run: (app: ReturnType<typeof startBackstory>, pa
   }
 }
 
-async function until(cond: () => boolean, what: string, ms = 3000): Promise<void> {
+/** Waits for `cond`; the deadline only ends a wait that would never end (a slow machine is not a failure). */
+async function until(cond: () => boolean, what: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

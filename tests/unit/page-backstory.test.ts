@@ -48,6 +48,7 @@ function start(overrides: Partial<BackstoryDeps> = {}, initial = settings(), mat
     t: cardTranslator(),
     language: 'en',
     today: () => '2026-11-15',
+    announce: true,
     ...overrides,
   });
   return { app, change: (s) => listener?.(s), served, unserved: () => unserved, painted: () => painted };
@@ -260,5 +261,47 @@ describe('the matcher made from the part of the index the background sends', () 
     expect(h.app.summary).toBeDefined();
     const summary = (await h.served.summary!()) as { entities: { id: string }[] };
     expect(summary.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['Wang Yi', 'CHN']));
+  });
+});
+
+describe('what a page can observe', () => {
+  test('without announce (every build but the bench one) no performance mark and no painted event, though it paints', async () => {
+    registry = installHighlights(win);
+    document.body.innerHTML = STORY;
+    const marks = () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('backstory:')).length;
+    performance.clearMarks();
+    h = start({ announce: false });
+    await h.app.settled;
+    await until(() => ours().length > 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.painted()).toBe(0);
+    expect(marks()).toBe(0);
+  });
+});
+
+describe('hidden text', () => {
+  test('mentions the page hides are not listed, and revealing them is refused rather than pinned to nothing', async () => {
+    registry = installHighlights(win);
+    const proto = Element.prototype as unknown as { checkVisibility?: () => boolean };
+    const had = proto.checkVisibility;
+    // happy-dom has no layout: stand in for the browser's check, which says false inside [hidden] or display: none.
+    proto.checkVisibility = function (this: Element) {
+      return !this.closest('[hidden]');
+    };
+    try {
+      document.body.innerHTML = '<p>Chinese Foreign Minister Wang Yi met Prime Minister Yoshihide Suga.</p><div hidden><p>Suga said Japan would talk.</p></div>';
+      h = start();
+      await until(() => h!.painted() === 1);
+      const summary = (await h.served.summary!()) as { entities: { id: string; count: number }[] };
+      const byId = Object.fromEntries(summary.entities.map((e) => [e.id, e.count]));
+      // The hidden paragraph's "Suga" and "Japan" are not counted; Japan is named nowhere else.
+      expect(byId['Yoshihide Suga']).toBe(1);
+      expect(byId['JPN']).toBeUndefined();
+      expect(h.served.reveal!({ entity: 'JPN' })).toBe(false);
+      expect(h.served.reveal!({ entity: 'Yoshihide Suga' })).toBe(true);
+    } finally {
+      if (had) proto.checkVisibility = had;
+      else delete proto.checkVisibility;
+    }
   });
 });

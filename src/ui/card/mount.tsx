@@ -116,8 +116,8 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
       // painted before the limit is set again (placing only waits on microtasks), but measuring at full
       // height loses how far the reader has scrolled inside the card: keep it.
       const scrolled = floating.scrollTop;
-      floating.style.maxHeight = '';
-      floating.style.maxWidth = '';
+      floating.style.removeProperty('--bs-room-width');
+      floating.style.removeProperty('--bs-room-height');
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -130,9 +130,10 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
           // After shift, so the width available is the viewport's rather than what lies right of the mention.
           size({
             padding: EDGE,
+            // The room, not the size: the stylesheet keeps the card no bigger than it has to be (styles.ts).
             apply({ availableWidth, availableHeight, elements }) {
-              elements.floating.style.maxWidth = `${Math.max(0, Math.floor(availableWidth))}px`;
-              elements.floating.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
+              elements.floating.style.setProperty('--bs-room-width', `${Math.max(0, Math.floor(availableWidth))}px`);
+              elements.floating.style.setProperty('--bs-room-height', `${Math.max(0, Math.floor(availableHeight))}px`);
             },
           }),
         ],

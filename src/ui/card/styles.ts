@@ -5,16 +5,19 @@
  *
  * The card is not the reader's page: user-select keeps its text out of a
  * select-all and so out of what the reader copies (tests/e2e/card-in-view).
- * Its size limits here are the natural ones; mount.tsx cuts max-height and
- * max-width further to the room beside the mention.
+ * --bs-room-width/--bs-room-height are the room beside the mention, set by
+ * mount.tsx as it places the card: the card is never bigger than that room.
+ * Custom properties inherit through the shadow boundary and `all` does not
+ * reset them, so every one the card reads is declared on the card itself.
  */
 export const CARD_CSS = `
 :host { all: initial !important; -webkit-user-select: none !important; user-select: none !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; }
 /* overscroll-behavior: scrolling to the end of a cut card does not go on to scroll the page (and carry the mention away). */
 .bs-card {
+  --bs-room-width: calc(100vw - 16px); --bs-room-height: calc(100vh - 16px);
   --bs-bg: #ffffff; --bs-fg: #1d1f23; --bs-muted: #5d636e; --bs-line: #e3e5e9; --bs-accent: #2a5bd7; --bs-shadow: 0 6px 24px rgba(15, 20, 30, .18), 0 1px 3px rgba(15, 20, 30, .12);
-  position: fixed; top: 0; left: 0; box-sizing: border-box; width: max-content; max-width: min(360px, calc(100vw - 16px));
-  max-height: min(480px, calc(100vh - 16px)); overflow: auto; overscroll-behavior: contain; -webkit-user-select: none; user-select: none; padding: 12px 14px; border-radius: 10px;
+  position: fixed; top: 0; left: 0; box-sizing: border-box; width: max-content; max-width: min(360px, var(--bs-room-width));
+  max-height: min(480px, var(--bs-room-height)); overflow: auto; overscroll-behavior: contain; -webkit-user-select: none; user-select: none; padding: 12px 14px; border-radius: 10px;
   background: var(--bs-bg); color: var(--bs-fg); border: 1px solid var(--bs-line); box-shadow: var(--bs-shadow);
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", sans-serif;
   text-align: left; letter-spacing: normal; word-break: normal; overflow-wrap: anywhere; direction: ltr; pointer-events: auto;
