@@ -34,7 +34,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 /** Storage keys, one per setting, plus the layout version. */
 export const KEYS = { version: 'v', enabled: 'enabled', disabledSites: 'disabledSites', kinds: 'kinds' } as const;
 
-/** storage.sync allows 8 KB per item; a few hundred sites fit well under it. */
+/** storage.sync allows 8 KB per item; a few hundred sites fit well under it. Reading and writing share this bound and keep the newest. */
 export const MAX_DISABLED_SITES = 300;
 
 const SITE = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
@@ -74,7 +74,10 @@ function readKinds(raw: unknown): Record<MentionKind, boolean> {
 function readSites(raw: unknown): string[] {
   if (!Array.isArray(raw)) return [];
   const keys = raw.map((s) => (typeof s === 'string' ? siteKey(s) : null)).filter((s): s is string => s !== null);
-  return [...new Set(keys)].slice(0, MAX_DISABLED_SITES);
+  // The same bound and the same end as withSite: the newest choices are kept on reading as on writing, so a
+  // list stored over the bound (another device, an older version) reads as the list the next write keeps.
+  const unique = [...new Set(keys.reverse())].reverse();
+  return unique.slice(-MAX_DISABLED_SITES);
 }
 
 export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;

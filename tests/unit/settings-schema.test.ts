@@ -128,3 +128,20 @@ describe('sites', () => {
     expect(siteEnabled({ ...s, enabled: false }, 'other.com')).toBe(false);
   });
 });
+
+describe('the bound on switched-off sites', () => {
+  test('reading and writing share one bound and both keep the newest choices, so a read-modify-write changes nothing else', () => {
+    const stored = Array.from({ length: MAX_DISABLED_SITES + 100 }, (_, i) => `s${i}.com`);
+    const read = parseSettings({ [KEYS.disabledSites]: stored }).disabledSites;
+    expect(read).toHaveLength(MAX_DISABLED_SITES);
+    expect(read[0]).toBe('s100.com');
+    expect(read.at(-1)).toBe(`s${MAX_DISABLED_SITES + 99}.com`);
+    // Switching a kept site back on and off again, as the popup does, keeps every other site the reader chose.
+    const again = parseSettings({ [KEYS.disabledSites]: withSite(withSite(read, 's200.com', true), 's200.com', false) }).disabledSites;
+    expect(new Set(again)).toEqual(new Set(read));
+  });
+
+  test('a site named twice counts once, at its newest place', () => {
+    expect(parseSettings({ [KEYS.disabledSites]: ['a.com', 'b.com', 'a.com'] }).disabledSites).toEqual(['b.com', 'a.com']);
+  });
+});
