@@ -30,6 +30,12 @@ export default defineConfig({
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['backstory.js'], css: ['highlight.css'], run_at: 'document_idle' },
     ],
+    // Keyboard access to the marks (entrypoints/background.ts relays them to the tab); suggested keys only:
+    // the reader can rebind them (chrome://extensions/shortcuts, Firefox's add-on shortcut settings). No permission.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_command_next_mention__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_command_previous_mention__' },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

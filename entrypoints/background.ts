@@ -5,7 +5,9 @@ import { indexPart, textWords, type MatchIndex } from '../src/matching/index';
 import type { Knowledge } from '../src/knowledge/model';
 import { cardFor } from '../src/knowledge/cards';
 import { describeEntities, relatedFor, searchKnowledge } from '../src/knowledge/lookup';
-import { serve, type BackgroundProtocol, type Message } from '../src/platform/messages';
+import { browser } from 'wxt/browser';
+import { askTab, serve, type BackgroundProtocol, type Message } from '../src/platform/messages';
+import type { NavigateDirection } from '../src/vocabulary';
 
 const knowledge = knowledgeJson as unknown as Knowledge;
 const matchIndex = indexJson as unknown as MatchIndex;
@@ -60,6 +62,36 @@ export function backgroundHandlers(k: Knowledge, index: MatchIndex = matchIndex)
   };
 }
 
+/** The manifest's keyboard commands (wxt.config.ts) and the way each moves through the page's mentions. */
+export const NAVIGATE_COMMANDS: Readonly<Record<string, NavigateDirection>> = { 'next-mention': 'next', 'previous-mention': 'previous' };
+
+/**
+ * A keyboard command, passed on to the content script of the tab it was pressed in (the listener's tab, else the
+ * active tab of the focused window: no permission needed for either). A tab without Backstory (a browser page,
+ * a site switched off) just does not answer.
+ */
+export async function relayCommand(
+  command: string,
+  tab: { id?: number } | undefined,
+  deps: { activeTab: () => Promise<number | undefined>; send: (tabId: number, direction: NavigateDirection) => Promise<unknown> },
+): Promise<boolean> {
+  const direction = Object.hasOwn(NAVIGATE_COMMANDS, command) ? NAVIGATE_COMMANDS[command] : undefined;
+  if (!direction) return false;
+  try {
+    const id = tab?.id ?? (await deps.activeTab());
+    if (id === undefined || id < 0) return false;
+    return (await deps.send(id, direction)) === true;
+  } catch {
+    return false;
+  }
+}
+
 export default defineBackground(() => {
   serve<BackgroundProtocol>(backgroundHandlers(knowledge));
+  browser.commands?.onCommand.addListener((command: string, tab?: { id?: number }) => {
+    void relayCommand(command, tab, {
+      activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      send: (tabId, direction) => askTab(tabId, 'navigate', { direction }),
+    });
+  });
 });

@@ -224,7 +224,11 @@ export interface BackgroundProtocol {
 export interface TabProtocol {
   summary: { req: Record<string, never>; res: PageSummary };
   reveal: { req: { entity: string }; res: boolean };
+  /** The keyboard command (manifest `commands`, relayed by the background): open the next or previous mention's card. */
+  navigate: { req: { direction: NavigateDirection }; res: boolean };
 }
+
+export type NavigateDirection = 'next' | 'previous';
 
 export type Message<P, K extends keyof P> = { type: K } & (P[K] extends { req: infer R } ? R : never);
 

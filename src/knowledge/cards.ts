@@ -4,8 +4,13 @@
  * UI as props. Text only, never HTML.
  */
 import type { Knowledge } from './model';
+import type { Office, Person, TrackedRole } from './schema';
+import type { DateSource } from '../vocabulary';
 import { knownUntil } from './coverage';
-import { eventsNear, findCountry, findPerson, leadersOn, roleOn, currentRoleIfDifferent, wikipediaUrl, type Holder } from './query';
+import {
+  countryWikipediaUrl, currentRoleIfDifferent, daysBetween, displayName, eventsAround, eventsNear, findCountry, findPerson, leaderList, leadersOn,
+  nextOfficeAfter, roleOn, wikipediaUrl, type Holder,
+} from './query';
 
 export interface EventLine {
   id: string;
@@ -24,9 +29,19 @@ export interface RoleLine {
   start: string;
   end: string | null;
   status: 'serving' | 'former' | 'future';
+  /** An office that starts soon after the card's date (within INCOMING_DAYS): "incoming …" rather than "later …". */
+  incoming: boolean;
   acting: boolean;
   countryFlag: string;
 }
+
+/**
+ * An office starting at most this many days after the article's date is
+ * called "incoming": the knowledge has no election or appointment dates, and
+ * this covers the usual wait from an election to taking office (the US's
+ * 76 days) without calling an office years away "incoming".
+ */
+export const INCOMING_DAYS = 90;
 
 export interface PersonCard {
   kind: 'person';
@@ -41,10 +56,19 @@ export interface PersonCard {
   role: RoleLine | null;
   /** The role at the snapshot date when it differs from the one on the article's date. */
   now: RoleLine | null;
+  /** An office taken after the article's date, beside the one shown for that date (Trump in Nov 2024: former President, and President again from Jan 20, 2025). */
+  next: RoleLine | null;
   /** The last day this person's country's offices are known for (the snapshot, or earlier for that state). */
   asOf: string;
   date: string;
+  /** Where the page's date came from, when the page says ('today': none found on the page). */
+  dateSource?: DateSource;
+  /** Closest to the date first (the popup's list). */
   events: EventLine[];
+  /** Up to the article's date, most relevant first. */
+  before: EventLine[];
+  /** After the article's date, most relevant first. */
+  after: EventLine[];
 }
 
 export interface LeaderLine {
@@ -53,21 +77,36 @@ export interface LeaderLine {
   title: string;
 }
 
+/** One person among a country's leaders on a date, with every role they held then. */
+export interface CountryLeader {
+  id: string;
+  name: string;
+  /** Their offices' titles, most important first, each once. */
+  titles: string[];
+  roles: TrackedRole[];
+}
+
 export interface CountryCard {
   kind: 'country';
   id: string;
   name: string;
   official: string;
   flag: string;
+  wikipediaUrl: string;
   capital: string | null;
   region: string;
   subregion: string;
   headOfState: LeaderLine | null;
   headOfGovernment: LeaderLine | null;
   foreignMinister: LeaderLine | null;
+  /** The leaders on the date, one entry per person (a president who also heads the government appears once), head of state first. */
+  leaders: CountryLeader[];
   asOf: string;
   date: string;
+  dateSource?: DateSource;
   events: EventLine[];
+  before: EventLine[];
+  after: EventLine[];
 }
 
 export type Card = PersonCard | CountryCard;
@@ -77,15 +116,29 @@ export function eventLine(e: Knowledge['events'][number]): EventLine {
 }
 
 function leader(h: Holder | null): LeaderLine | null {
-  return h ? { id: h.person.wikipedia, name: h.person.name, title: h.office.title } : null;
+  return h ? { id: h.person.wikipedia, name: displayName(h.person), title: h.office.title } : null;
 }
 
-function roleLine(k: Knowledge, r: ReturnType<typeof roleOn>): RoleLine | null {
+function roleLine(k: Knowledge, r: ReturnType<typeof roleOn>, date: string): RoleLine | null {
   if (!r) return null;
   return {
     label: r.label, title: r.office.title, start: r.office.start, end: r.office.end, status: r.status,
+    incoming: r.status === 'future' && daysBetween(date, r.office.start) <= INCOMING_DAYS,
     acting: !!r.office.acting, countryFlag: findCountry(k, r.office.country)?.flag ?? '',
   };
+}
+
+/** The office after the date beside the one shown for it; none when the one shown is itself still to come. */
+function nextLine(k: Knowledge, person: Person, date: string, shown: ReturnType<typeof roleOn>): RoleLine | null {
+  if (shown?.status === 'future') return null;
+  const office: Office | null = nextOfficeAfter(person, date);
+  if (!office) return null;
+  return roleLine(k, { office, status: 'future', label: `later ${office.title} (from ${office.start})` }, date);
+}
+
+function around(k: Knowledge, id: string, date: string): { before: EventLine[]; after: EventLine[] } {
+  const { before, after } = eventsAround(k, id, date);
+  return { before: before.map(eventLine), after: after.map(eventLine) };
 }
 
 export function cardFor(k: Knowledge, id: string, date: string): Card | null {
@@ -94,21 +147,28 @@ export function cardFor(k: Knowledge, id: string, date: string): Card | null {
     const c = findCountry(k, person.country);
     // Offices are known to the snapshot, or to an earlier day for a state whose later changes are not yet known.
     const asOf = knownUntil(k, person.country);
+    const role = roleOn(person, date);
     return {
-      kind: 'person', id, name: person.name, native: person.native, wikipedia: person.wikipedia, wikipediaUrl: wikipediaUrl(person.wikipedia),
+      kind: 'person', id, name: displayName(person), native: person.native, wikipedia: person.wikipedia, wikipediaUrl: wikipediaUrl(person.wikipedia),
       country: c ? { iso3: c.iso3, name: c.name, flag: c.flag } : null, born: person.born ?? null, summary: person.summary,
-      role: roleLine(k, roleOn(person, date)), now: roleLine(k, currentRoleIfDifferent(person, date, asOf)),
-      asOf, date, events: eventsNear(k, id, date).map(eventLine),
+      role: roleLine(k, role, date),
+      // Only for a date before what is known: a later article's own date is already the latest word.
+      now: asOf > date ? roleLine(k, currentRoleIfDifferent(person, date, asOf), asOf) : null,
+      next: nextLine(k, person, date, role),
+      asOf, date, events: eventsNear(k, id, date).map(eventLine), ...around(k, id, date),
     };
   }
   const country = findCountry(k, id);
   if (country) {
     const leaders = leadersOn(k, id, date);
     return {
-      kind: 'country', id, name: country.name, official: country.official, flag: country.flag, capital: country.capital,
-      region: country.region, subregion: country.subregion,
+      kind: 'country', id, name: country.name, official: country.official, flag: country.flag, wikipediaUrl: countryWikipediaUrl(country),
+      capital: country.capital, region: country.region, subregion: country.subregion,
       headOfState: leader(leaders.headOfState), headOfGovernment: leader(leaders.headOfGovernment), foreignMinister: leader(leaders.foreignMinister),
-      asOf: knownUntil(k, id), date, events: eventsNear(k, id, date).map(eventLine),
+      leaders: leaderList(k, id, date).map((l) => ({
+        id: l.person.wikipedia, name: displayName(l.person), titles: [...new Set(l.offices.map((o) => o.title))], roles: l.roles,
+      })),
+      asOf: knownUntil(k, id), date, events: eventsNear(k, id, date).map(eventLine), ...around(k, id, date),
     };
   }
   return null;

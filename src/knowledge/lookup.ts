@@ -2,22 +2,38 @@
 import type { Knowledge } from './model';
 import { eventLine } from './cards';
 import { findCountry, findPerson, leadersOn, relatedEvents, roleOn } from './query';
-import type { Office } from './schema';
+import type { Office, OfficeRole } from './schema';
 import type { EntityLine, OfficeRef, RelatedEvents, SearchHit } from '../vocabulary';
 
-function officeRef(o: Office): OfficeRef {
-  return { title: o.title, start: o.start, end: o.end };
+/** An office with what a UI needs to word its title itself (the popup's Japanese "日本首相"): its roles and country (ISO3). */
+export interface OfficeFacts extends OfficeRef {
+  roles?: OfficeRole[];
+  country?: string;
 }
 
-export function describeEntities(k: Knowledge, ids: string[], date: string): Record<string, EntityLine> {
-  const out: Record<string, EntityLine> = {};
+/** A person's own-script names and country, for a UI that shows the native name beside the English one. */
+interface PersonFacts {
+  native?: string[];
+  /** ISO3: the person's country, or the country itself. */
+  country?: string;
+}
+
+export type EntityFacts = EntityLine & PersonFacts & { office: OfficeFacts | null };
+export type SearchFacts = SearchHit & PersonFacts & { role?: { status: 'serving' | 'former' | 'future'; office: OfficeFacts } | null };
+
+function officeRef(o: Office): OfficeFacts {
+  return { title: o.title, start: o.start, end: o.end, roles: o.roles, country: o.country };
+}
+
+export function describeEntities(k: Knowledge, ids: string[], date: string): Record<string, EntityFacts> {
+  const out: Record<string, EntityFacts> = {};
   for (const id of ids) {
     const p = findPerson(k, id);
     if (p) {
       const role = roleOn(p, date);
       out[id] = {
         name: p.name, role: role?.label ?? null, status: role?.status ?? null, office: role ? officeRef(role.office) : null,
-        flag: findCountry(k, p.country)?.flag ?? '', leaders: [],
+        flag: findCountry(k, p.country)?.flag ?? '', leaders: [], native: p.native, country: p.country,
       };
       continue;
     }
@@ -28,7 +44,7 @@ export function describeEntities(k: Knowledge, ids: string[], date: string): Rec
         .filter((h): h is NonNullable<typeof h> => h !== null)
         .filter((h, i, all) => all.findIndex((o) => o.person === h.person) === i)
         .map((h) => ({ name: h.person.name, title: h.office.title }));
-      out[id] = { name: c.name, role: null, status: null, office: null, flag: c.flag, leaders };
+      out[id] = { name: c.name, role: null, status: null, office: null, flag: c.flag, leaders, country: c.iso3 };
     }
   }
   return out;
@@ -71,11 +87,11 @@ function fit(q: string, names: readonly string[]): number {
 }
 
 /** People and countries whose names fit the query, best first; a person's detail is their office on `date`. */
-export function searchKnowledge(k: Knowledge, query: string, date: string, limit = 12): SearchHit[] {
+export function searchKnowledge(k: Knowledge, query: string, date: string, limit = 12): SearchFacts[] {
   const q = fold(query);
   // One character is too little in Latin script, but a whole name in Chinese or Japanese can be two.
   if (q.length === 0 || (q.length < 2 && /^[\p{Script=Latin}\d ]+$/u.test(q))) return [];
-  const hits: (SearchHit & { score: number })[] = [];
+  const hits: (SearchFacts & { score: number })[] = [];
   for (const p of k.people) {
     const score = fit(q, [p.name, ...p.aliases, ...p.native].map(fold));
     if (!score) continue;
@@ -84,7 +100,7 @@ export function searchKnowledge(k: Knowledge, query: string, date: string, limit
     // Someone in office on the date comes before a namesake who was not.
     hits.push({
       id: p.wikipedia, kind: 'person', name: p.name, flag: country?.flag ?? '', detail: role?.label ?? country?.name ?? '',
-      role: role ? { status: role.status, office: officeRef(role.office) } : null,
+      role: role ? { status: role.status, office: officeRef(role.office) } : null, native: p.native, country: p.country,
       score: score + (role?.status === 'serving' ? 0.5 : 0),
     });
   }
@@ -93,7 +109,7 @@ export function searchKnowledge(k: Knowledge, query: string, date: string, limit
     // A capital finds its country, below any name that fits as well.
     if (!score && c.capital && fit(q, [fold(c.capital)]) >= 2) score = 1.5;
     if (!score) continue;
-    hits.push({ id: c.iso3, kind: 'country', name: c.name, flag: c.flag, detail: [c.capital, c.subregion || c.region].filter(Boolean).join(' · '), score: score + 0.25 });
+    hits.push({ id: c.iso3, kind: 'country', name: c.name, flag: c.flag, country: c.iso3, detail: [c.capital, c.subregion || c.region].filter(Boolean).join(' · '), score: score + 0.25 });
   }
   return hits
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))

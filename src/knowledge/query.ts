@@ -225,3 +225,71 @@ export function findCountry(k: Knowledge, iso3: string): Country | undefined {
 export function wikipediaUrl(title: string): string {
   return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
 }
+
+/** The next office a person takes after `date` whose title they do not already hold that day (a new term of the same office is not news). */
+export function nextOfficeAfter(person: Person, date: string): Office | null {
+  const heldTitles = new Set(person.offices.filter((o) => heldOn(o, date)).map((o) => o.title));
+  const future = person.offices.filter((o) => o.start > date && !heldTitles.has(o.title)).sort((a, b) => a.start.localeCompare(b.start) || rank(a) - rank(b));
+  return future[0] ?? null;
+}
+
+/** Days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** A name reduced to its letters and digits, without case or diacritics: "Yōko Kamikawa" and "Yoko Kamikawa" fold alike. */
+export function foldLetters(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[đð]/g, 'd')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ı/g, 'i')
+    .replace(/þ/g, 'th')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The name to show for a person: their English Wikipedia title (without a
+ * trailing disambiguation such as " (diplomat)") when it is the knowledge's
+ * name with its diacritics ("Yōko Kamikawa" for "Yoko Kamikawa"); else the name.
+ */
+export function displayName(person: Person): string {
+  const title = person.wikipedia.replace(/\s+\([^()]*\)$/, '').trim();
+  return title && title !== person.name && foldLetters(title) === foldLetters(person.name) ? title : person.name;
+}
+
+/** English Wikipedia titles for countries whose common name leads elsewhere (a region, an island, a disambiguation page). */
+const COUNTRY_ARTICLE: Record<string, string> = {
+  BHS: 'The Bahamas',
+  COD: 'Democratic Republic of the Congo',
+  FSM: 'Federated States of Micronesia',
+  GEO: 'Georgia (country)',
+  GMB: 'The Gambia',
+  IRL: 'Republic of Ireland',
+  PSE: 'State of Palestine',
+};
+
+/** The country's English Wikipedia article. */
+export function countryWikipediaUrl(c: Country): string {
+  return wikipediaUrl(COUNTRY_ARTICLE[c.iso3] ?? c.name);
+}
+
+/**
+ * Events involving one entity (for a card), split into those up to the
+ * article's date and those after it, each most relevant first (as
+ * relatedEvents ranks them for a page with that one entity).
+ */
+export function eventsAround(k: Knowledge, entityId: string, date: string, before = 3, after = 2): { before: EventRecord[]; after: EventRecord[] } {
+  const ranked = relatedEvents(k, [entityId], date, k.events.length);
+  return {
+    before: ranked.filter((r) => r.when === 'before').slice(0, before).map((r) => r.event),
+    after: ranked.filter((r) => r.when === 'after').slice(0, after).map((r) => r.event),
+  };
+}

@@ -17,8 +17,11 @@ import type { CardTranslate } from '../ui/card/messages';
 import { createCardUi, type CardUi } from '../ui/card/mount';
 import { Annotator, type MentionHit } from './annotator';
 import { localToday, readArticleDate, type ArticleDate } from './article-date';
-import { LINGER_LIMIT, Painter } from './highlights';
+import { LINGER_LIMIT } from './highlights';
 import { HoverController } from './hover';
+import { hitOf, LedgerPainter, recordInView, recordVisible, step, type Direction } from './navigate';
+import type { Mark } from './span';
+import { HOST_TAG } from './walk';
 import { Slicer } from './slices';
 
 type Handlers = { [K in keyof TabProtocol]: (msg: TabProtocol[K]['req']) => TabProtocol[K]['res'] | Promise<TabProtocol[K]['res']> };
@@ -66,6 +69,8 @@ export interface Backstory {
   readonly settled: Promise<void>;
   summary(): Promise<PageSummary>;
   reveal(entity: string): boolean;
+  /** The keyboard command: the next (previous) mention in reading order, scrolled into view, its card opened with focus in it. */
+  navigate(direction: Direction): boolean;
   destroy(): void;
 }
 
@@ -118,13 +123,19 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     matcher: PageMatcher;
     /** Asking the background for the index of words the page showed later. */
     learning: boolean;
-    painter: Painter;
+    painter: LedgerPainter;
     slicer: Slicer;
     annotator: Annotator;
     hover: HoverController;
     ui: CardUi;
     timer: number;
     seq: number;
+    /** Where the last keyboard move went: the next one starts from there. */
+    navAt: Mark | null;
+    /** The mention whose card takes focus once shown (opened by the keyboard command or a tap). */
+    focusFor: Mark | null;
+    /** What had focus before a card took it: focus goes back there when the card closes with focus in it. */
+    focusBack: Element | null;
   }
 
   // Read when first needed (a card, the popup), not at start-up: the page's metadata queries cost more than a small page's whole match.
@@ -205,7 +216,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   }
 
   function begin(matcher: PageMatcher): void {
-    const painter = new Painter(win, { onError });
+    const painter = new LedgerPainter(win, { onError });
     // Ranges come near in batches as the browser reports on their elements (Painter registers those at once).
     // Ranges found in an element already counted near wait here. During the first walk: the first batch at
     // once, the last when the walk is done, and in between at most once a second and only once as many wait
@@ -238,6 +249,9 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       ui: null as unknown as CardUi,
       timer: 0,
       seq: 0,
+      navAt: null,
+      focusFor: null,
+      focusBack: null,
     };
     // The language is read when a card is drawn: asking the browser for it at start-up makes it set up its i18n bindings before the first mention is painted.
     a.ui = createCardUi(doc, {
@@ -263,9 +277,13 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       graceMs: deps.graceMs,
       hitTest: (x, y) => a.annotator.mentionAt(x, y),
       inCard: (target) => a.ui.contains(target),
-      open: (hit, pointer) => void openCard(a, hit, pointer),
+      open: (hit, pointer, via) => {
+        if (via === 'tap') takeFocus(a, hit.painted);
+        else if (via === 'rest') a.focusFor = null;
+        void openCard(a, hit, pointer);
+      },
       prefetch: (hit, pointer) => void prepareCard(a, hit, pointer),
-      close: () => a.ui.hide(),
+      close: () => closeCard(a),
     });
     painter.show(settings!.kinds);
     // A page script may delete our highlights from the shared registry; put them back cheaply now and then.
@@ -342,7 +360,8 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     const key = `${entity}\u0000${articleDate().date}`;
     let p = cards.get(key);
     if (!p) {
-      p = deps.fetchCard(entity, articleDate().date);
+      // The card says when the date shown is only today's, the page having none.
+      p = deps.fetchCard(entity, articleDate().date).then((c) => (c ? { ...c, dateSource: articleDate().source } : c));
       cards.set(key, p);
       p.catch(() => cards.delete(key));
     }
@@ -382,7 +401,80 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       a.ui.show({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
     } catch (e) {
       onError(e);
+      return;
     }
+    if (a.focusFor === hit.painted) {
+      a.focusFor = null;
+      focusCard(a, hit.painted, 0);
+    }
+  }
+
+  // ------------------------------------------------- without a pointer: keyboard and touch
+
+  /** The card's host element, if it is on the page (told from a page's look-alike by the card UI itself). */
+  function cardHost(a: Active): Element | null {
+    for (const el of Array.from(doc.getElementsByTagName(HOST_TAG))) if (a.ui.contains(el)) return el;
+    return null;
+  }
+
+  /** Whether focus is inside the card (focus in a shadow root shows as its host). */
+  function cardHasFocus(a: Active): boolean {
+    const el = doc.activeElement;
+    return !!el && a.ui.contains(el);
+  }
+
+  /** The card about to open for `mark` takes focus once shown; remembers what had it, unless the card already does. */
+  function takeFocus(a: Active, mark: Mark): void {
+    if (!cardHasFocus(a)) a.focusBack = doc.activeElement;
+    a.focusFor = mark;
+  }
+
+  /**
+   * Moves focus into the open card: its first control (the close button), else the dialog itself. The card is
+   * revealed once placed (a few microtasks after show), and a hidden element cannot take focus: tried at the
+   * next frames until it does. Focus moves without scrolling; screen readers announce the dialog by its label.
+   */
+  function focusCard(a: Active, mark: Mark, tries: number): void {
+    const next = guard(() => {
+      if (a !== active || !a.ui.open || a.hover.active?.painted !== mark) return;
+      const dialog = cardHost(a)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null | undefined;
+      const target = (dialog?.querySelector('button, [href], [tabindex]') as HTMLElement | null) ?? dialog;
+      if (target) {
+        target.focus({ preventScroll: true });
+        if ((target.getRootNode() as ShadowRoot).activeElement === target) return;
+      }
+      if (tries < 60) focusCard(a, mark, tries + 1);
+    });
+    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(next);
+    else win.setTimeout(next, 16);
+  }
+
+  /** Hides the card; if focus was in it, puts focus back where it was before the card took it. */
+  function closeCard(a: Active): void {
+    const hadFocus = cardHasFocus(a);
+    const back = a.focusBack;
+    a.focusBack = null;
+    a.focusFor = null;
+    a.ui.hide();
+    if (!hadFocus) return;
+    const el = back as (Element & { focus?: (o?: FocusOptions) => void }) | null;
+    if (el && el.isConnected && el !== doc.body && typeof el.focus === 'function') el.focus({ preventScroll: true });
+    else (doc.activeElement as (Element & { blur?: () => void }) | null)?.blur?.();
+  }
+
+  function navigate(direction: Direction): boolean {
+    const a = active;
+    if (!a) return false;
+    const from = a.hover.active?.painted ?? a.navAt;
+    const place = step(a.painter.all(), from, direction, { shows, visible: recordVisible, inView: (r, d) => recordInView(win, r, d) });
+    if (!place) return false;
+    const hit = hitOf(doc, place);
+    a.navAt = hit.painted;
+    takeFocus(a, hit.painted);
+    const el = hit.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    a.hover.openSticky(hit);
+    return true;
   }
 
   function apply(s: Settings): void | Promise<void> {
@@ -442,6 +534,14 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
             return false;
           }
         },
+        navigate: ({ direction }) => {
+          try {
+            return navigate(direction === 'previous' ? 'previous' : 'next');
+          } catch (e) {
+            onError(e);
+            return false;
+          }
+        },
       }));
       const s = await deps.loadSettings();
       if (destroyed) return;
@@ -460,5 +560,5 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     }
   })();
 
-  return { settled, summary, reveal, destroy };
+  return { settled, summary, reveal, navigate, destroy };
 }

@@ -1,9 +1,11 @@
 /**
  * When to open and close the card: the pointer rests on a mention for a
  * moment → open; moving into the card keeps it; leaving both closes it after
- * a short grace; Escape or a press elsewhere closes it at once. Touch input
- * opens nothing (there is no hover to rest). All listeners are passive and
- * nothing here calls preventDefault, so the page behaves as before.
+ * a short grace; Escape or a press elsewhere closes it at once. On a touch
+ * screen there is no hover to rest: a tap on a mention opens its card, unless
+ * the tap is on a link or another control (the tap is theirs: it follows the
+ * link as before). All listeners are passive and nothing here calls
+ * preventDefault, so the page behaves as before.
  */
 import type { MentionHit } from './annotator';
 
@@ -12,7 +14,8 @@ export interface HoverOptions {
   hitTest: (x: number, y: number) => MentionHit | null;
   /** Whether an event target is Backstory's card. */
   inCard: (target: EventTarget | null) => boolean;
-  open: (hit: MentionHit, pointer: { x: number; y: number }) => void;
+  /** `via`: how it was asked for (a rest of the pointer, a tap, or openSticky). */
+  open: (hit: MentionHit, pointer: { x: number; y: number }, via: OpenVia) => void;
   /** Called when the pointer has paused on a mention, before the rest completes: time to fetch and draw the card unseen. */
   prefetch?: (hit: MentionHit, pointer: { x: number; y: number }) => void;
   close: () => void;
@@ -20,6 +23,19 @@ export interface HoverOptions {
   guard: <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
   restMs?: number;
   graceMs?: number;
+}
+
+export type OpenVia = 'rest' | 'tap' | 'sticky';
+
+/** What a tap belongs to rather than to the mention inside it: a link follows, a control acts. */
+const CONTROL = 'a[href], area[href], button, input, select, textarea, label, summary, [role="link"], [role="button"], [contenteditable=""], [contenteditable="true"]';
+
+/** Whether an event passed through a link or a control (shadow roots included). */
+function onControl(e: Event): boolean {
+  for (const n of e.composedPath()) {
+    if ((n as Node).nodeType === 1 && (n as Element).matches(CONTROL)) return true;
+  }
+  return false;
 }
 
 function within(range: Range, x: number, y: number, pad: number): boolean {
@@ -38,6 +54,8 @@ export class HoverController {
   private closeTimer = 0;
   private x = -1;
   private y = -1;
+  /** The kind of pointer that last went down: a click that follows a touch is a tap. */
+  private downType = '';
   private readonly off: (() => void)[] = [];
 
   constructor(private readonly o: HoverOptions) {
@@ -49,7 +67,19 @@ export class HoverController {
     };
     listen('pointermove', (e) => this.onMove(e));
     listen('pointerdown', (e) => {
+      this.downType = e.pointerType;
       if (this.current && !o.inCard(e.target) && !within(this.current.range, e.clientX, e.clientY, 0)) this.closeNow();
+    });
+    // A tap: the click the browser makes after a touch (after its compatibility mousedown has moved focus), so a
+    // scroll or a long press opens nothing. Nothing is prevented: on a link the tap still follows it.
+    listen('click', (e) => {
+      const touch = this.downType === 'touch';
+      this.downType = '';
+      if (!touch || o.inCard(e.target) || onControl(e)) return;
+      const hit = o.hitTest(e.clientX, e.clientY);
+      if (!hit || (this.current && this.current.painted === hit.painted)) return;
+      win.clearTimeout(this.restTimer);
+      this.show(hit, { x: e.clientX, y: e.clientY }, true, 'tap');
     });
     listen('keydown', (e) => {
       if (e.key === 'Escape' && this.current) this.closeNow();
@@ -70,7 +100,7 @@ export class HoverController {
   /** Opens a card for a mention without a hover (the popup's "show me"); stays until Escape, a press elsewhere or a newer hover. */
   openSticky(hit: MentionHit): void {
     const rect = hit.range.getBoundingClientRect();
-    this.show(hit, { x: rect.left + 1, y: rect.top + rect.height / 2 }, true);
+    this.show(hit, { x: rect.left + 1, y: rect.top + rect.height / 2 }, true, 'sticky');
   }
 
   closeNow(): void {
@@ -138,15 +168,15 @@ export class HoverController {
     const hit = this.o.hitTest(this.x, this.y);
     if (!hit) return;
     if (this.current && this.current.painted === hit.painted) return;
-    this.show(hit, { x: this.x, y: this.y }, false);
+    this.show(hit, { x: this.x, y: this.y }, false, 'rest');
   }
 
-  private show(hit: MentionHit, pointer: { x: number; y: number }, sticky: boolean): void {
+  private show(hit: MentionHit, pointer: { x: number; y: number }, sticky: boolean, via: OpenVia): void {
     this.o.win.clearTimeout(this.closeTimer);
     this.closeTimer = 0;
     this.current = hit;
     this.sticky = sticky;
-    this.o.open(hit, pointer);
+    this.o.open(hit, pointer, via);
   }
 
   private startClose(): void {

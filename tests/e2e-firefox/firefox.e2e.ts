@@ -253,6 +253,38 @@ test('select all and copy with a card open copies the page\'s text and none of t
 });
 
 // Runs last (Vitest keeps file order): everything above went through the logging proxy.
+test('the keyboard command\'s message opens the first mark\'s card, with focus inside it', async () => {
+  const page = await openStory();
+  await waitFor(() => backstoryHighlights(page), (h) => Object.keys(h).length > 0, 'the story was never highlighted');
+  expect(await openCards(page)).toEqual([]);
+  const popup = await firefox.openPopup();
+  type Api = { commands: { getAll(): Promise<{ name?: string }[]> }; tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+  const commands = await popup.evaluate(async () => (await (globalThis as unknown as { browser: Api }).browser.commands.getAll()).map((c) => c.name));
+  expect(commands).toEqual(expect.arrayContaining(['next-mention', 'previous-mention']));
+  // The tab in front, as when the reader presses the shortcut on it; then what the background sends it on the command.
+  await page.bringToFront();
+  const answered = await popup.evaluate(async (url) => {
+    const { browser } = globalThis as unknown as { browser: Api };
+    const tab = (await browser.tabs.query({})).find((t) => t.url === url);
+    return browser.tabs.sendMessage(tab!.id!, { type: 'navigate', direction: 'next' });
+  }, page.url());
+  expect(answered).toBe(true);
+  // The story's first mark in reading order: "China's" in its headline.
+  const [card] = await waitFor(() => openCards(page), (cards) => cards.length > 0, 'no card opened on the command');
+  expect(card!.entity).toBe('CHN');
+  const focus = await waitFor(
+    () => page.evaluate(() => {
+      const host = document.querySelector('backstory-ui');
+      return document.activeElement === host ? host!.shadowRoot!.activeElement?.getAttribute('aria-label') ?? null : null;
+    }),
+    (label) => label !== null,
+    'focus never moved into the card',
+  );
+  expect(focus).toBe('Close');
+  await popup.close();
+  await page.close();
+});
+
 test('nothing tried to leave the machine', async () => {
   const page = await openStory();
   await page.close();

@@ -2,13 +2,15 @@
  * The popup in real Chromium, opened as a page bound to a tab
  * (popup.html?tab=ID): what it lists for the Wang Yi story, that its
  * switches reach the article tab and survive a restart, that a corrupt stored
- * setting does not break it, its honest empty states, and an axe check.
+ * setting does not break it, its honest empty states, its switches first
+ * (with the reason one cannot apply) and legend of colours, and an axe check.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, launchWithExtension, openPopup, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
+import { WAIT_MS } from './page-helpers';
 
 /** The bit of the extension API the tests call inside the service worker (typed here; the global is lint-banned elsewhere). */
 interface ChromeApi {
@@ -120,7 +122,7 @@ describe('the Wang Yi story (2020-11-20)', () => {
       expect(ids.indexOf(person)).toBeLessThan(firstCountry);
     }
     expect(ids).toContain('JPN');
-    await expect.poll(() => entityRow(popup, 'Wang Yi').innerText()).toContain('Minister of Foreign Affairs of China');
+    await expect.poll(() => entityRow(popup, 'Wang Yi').innerText(), { timeout: WAIT_MS }).toContain('Minister of Foreign Affairs of China');
     expect(await entityRow(popup, 'Yoshihide Suga').innerText()).toContain('Prime Minister of Japan');
     expect(await entityRow(popup, 'Toshimitsu Motegi').innerText()).toContain('Minister for Foreign Affairs of Japan');
     expect(await entityRow(popup, 'Shinzo Abe').innerText()).toContain('former Prime Minister of Japan');
@@ -166,6 +168,61 @@ describe('the Wang Yi story (2020-11-20)', () => {
     expect(await card.getAttribute('data-entity')).toBe('Wang Yi');
   });
 
+  test('the switches come first; a switch that cannot apply says why; the legend has the page\'s colours', async () => {
+    const order = await popup.evaluate(() => {
+      const main = document.querySelector('#setting-enabled')!;
+      const follows = (sel: string) => !!(main.compareDocumentPosition(document.querySelector(sel)!) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return { first: document.querySelector('input, button, select, a[href]')?.id, search: follows('#search'), lists: follows('[data-testid="on-this-page"]') };
+    });
+    expect(order).toEqual({ first: 'setting-enabled', search: true, lists: true });
+
+    /** What a screen reader reads as the control's description. */
+    const reason = (sel: string) =>
+      popup.evaluate((s) => {
+        const ids = document.querySelector(s)?.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+        return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+      }, sel);
+    const kindsDisabled = () => popup.locator('fieldset.kinds').evaluate((f) => (f as HTMLFieldSetElement).disabled);
+    // This site off: the kinds cannot apply here.
+    await popup.locator('#setting-site').click();
+    await expect.poll(() => kindsDisabled()).toBe(true);
+    expect(await reason('fieldset.kinds')).toBe('Highlights are off on this site');
+    expect(await popup.locator('[data-testid="settings"]').innerText()).toContain('Highlights are off on this site');
+    await popup.locator('#setting-site').click();
+    await expect.poll(() => kindsDisabled()).toBe(false);
+    // Off everywhere: neither this site nor the kinds can apply.
+    await popup.locator('#setting-enabled').click();
+    await expect.poll(() => popup.locator('#setting-site').isDisabled()).toBe(true);
+    expect(await reason('#setting-site')).toBe('Highlights are off on every site');
+    expect(await reason('fieldset.kinds')).toBe('Highlights are off on every site');
+    expect(await kindsDisabled()).toBe(true);
+    await popup.locator('#setting-enabled').click();
+    await expect.poll(() => popup.locator('#setting-site').isDisabled()).toBe(false);
+    expect(await reason('fieldset.kinds')).toBe('');
+    await expect.poll(() => highlighted(article), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // The legend's colours are those of the stylesheet the extension injects into pages.
+    const legend = await popup.evaluate(async () => {
+      const css = (await (await fetch('/highlight.css')).text()).replace(/\/\*[\s\S]*?\*\//g, '');
+      const page: Record<string, string> = {};
+      for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+        const colour = /background-color:\s*([^;]+)/.exec(body!)?.[1]?.trim() ?? '';
+        for (const [, kind] of selectors!.matchAll(/::highlight\(backstory-(\w+)\)/g)) page[kind!] = colour.replace(/\s+/g, '');
+      }
+      const shown = [...document.querySelectorAll<HTMLElement>('[data-testid="legend"] [data-legend]')].map((e) => ({
+        kind: e.dataset['legend']!,
+        colour: getComputedStyle(e.querySelector('.swatch') ?? e).backgroundColor.replace(/\s+/g, ''),
+        visible: (e.querySelector('.swatch') ?? e).getBoundingClientRect().width > 0,
+      }));
+      return { page, shown };
+    });
+    expect(legend.shown.map((e) => e.kind)).toEqual(['person', 'country', 'demonym', 'capital']);
+    for (const e of legend.shown) {
+      expect(e.visible, e.kind).toBe(true);
+      expect(e.colour, e.kind).toBe(legend.page[e.kind]);
+    }
+  });
+
   test('has no serious or critical accessibility violation, in light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
@@ -176,7 +233,7 @@ describe('the Wang Yi story (2020-11-20)', () => {
 
   test('an open card has no serious or critical accessibility violation', async () => {
     await entityRow(popup, 'Yoshihide Suga').click();
-    await expect.poll(() => article.getByTestId('backstory-card').getAttribute('data-entity'), { timeout: 10_000 }).toBe('Yoshihide Suga');
+    await expect.poll(() => article.getByTestId('backstory-card').getAttribute('data-entity'), { timeout: WAIT_MS }).toBe('Yoshihide Suga');
     expect(await axeProblems(article, 'backstory-ui')).toEqual([]);
   });
 
@@ -185,7 +242,7 @@ describe('the Wang Yi story (2020-11-20)', () => {
     const global = popup.locator('#setting-enabled');
     expect(await global.isChecked()).toBe(true);
     await global.click();
-    await expect.poll(() => highlighted(article), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => highlighted(article), { timeout: WAIT_MS }).toBe(0);
     expect(await global.isChecked()).toBe(false);
 
     // Restart: a new browser on the same profile.
@@ -194,13 +251,13 @@ describe('the Wang Yi story (2020-11-20)', () => {
     b = await launchWithExtension({ profileDir, extensionDir: EXT });
     article = await openArticle();
     popup = await popupFor(article);
-    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('off');
+    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: WAIT_MS }).toBe('off');
     expect(await popup.locator('#setting-enabled').isChecked()).toBe(false);
     expect(await highlighted(article)).toBe(0);
 
     // And on again: the article is read and painted without a reload.
     await popup.locator('#setting-enabled').click();
-    await expect.poll(() => highlighted(article), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => highlighted(article), { timeout: WAIT_MS }).toBeGreaterThan(0);
     await entityRow(popup, 'Wang Yi').waitFor({ timeout: 10_000 });
   });
 
@@ -208,9 +265,9 @@ describe('the Wang Yi story (2020-11-20)', () => {
     const site = popup.locator('#setting-site');
     expect(await popup.locator('label[for="setting-site"]').innerText()).toContain('127.0.0.1');
     await site.click();
-    await expect.poll(() => highlighted(article), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => highlighted(article), { timeout: WAIT_MS }).toBe(0);
     await site.click();
-    await expect.poll(() => highlighted(article), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => highlighted(article), { timeout: WAIT_MS }).toBeGreaterThan(0);
   });
 });
 
@@ -240,7 +297,7 @@ describe('settings stored wrong', () => {
 describe('empty states', () => {
   test('a page with no known people or countries', async () => {
     const popup = await popupFor(await openArticle('/popup-no-mentions.html'));
-    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('none');
+    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: WAIT_MS }).toBe('none');
     expect(await popup.getByTestId('article-date').innerText()).toContain('Dec 18, 2021');
     // Open, type: the search box has the focus from the start.
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
@@ -250,9 +307,20 @@ describe('empty states', () => {
     const worker = b.context.serviceWorkers()[0]!;
     const tabId = await worker.evaluate(async () => (await (globalThis as WithChrome).chrome.tabs.create({ url: 'chrome://version/', active: false })).id!);
     const popup = await openPopup(b, tabId);
-    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('closed');
+    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: WAIT_MS }).toBe('closed');
     expect(await popup.locator('#setting-site').isDisabled()).toBe(true);
     expect(await axeProblems(popup)).toEqual([]);
+  });
+
+  test('on a page where extensions cannot run, the per-site switch says why it is disabled', async () => {
+    const worker = b.context.serviceWorkers()[0]!;
+    const tabId = await worker.evaluate(async () => (await (globalThis as WithChrome).chrome.tabs.create({ url: 'chrome://version/', active: false })).id!);
+    const popup = await openPopup(b, tabId);
+    await expect.poll(() => popup.locator('#setting-site').isDisabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('closed');
+    const hint = await popup.locator('#setting-site').getAttribute('aria-describedby');
+    expect(hint).toBeTruthy();
+    expect(await popup.locator(`[id="${hint}"]`).innerText()).toBe("Extensions can't run on this page");
   });
 
   test('the content script not yet loaded, then answering once the page is ready', async () => {
@@ -266,7 +334,7 @@ describe('empty states', () => {
     const page = await b.context.newPage();
     await page.goto(`${server.url}/slow.html`, { waitUntil: 'commit' });
     const popup = await popupFor(page);
-    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('not-loaded');
+    await expect.poll(() => popup.locator('[data-testid="empty-state"]').getAttribute('data-state'), { timeout: WAIT_MS }).toBe('not-loaded');
     expect(await popup.getByRole('button', { name: 'Reload the page' }).isVisible()).toBe(true);
     finish();
     await entityRow(popup, 'Wang Yi').waitFor({ timeout: 15_000 });

@@ -3,8 +3,11 @@
  * date, or a country's key facts then. Every text comes from the card data as
  * text nodes (Preact escapes it); nothing is ever inserted as HTML.
  */
-import type { Card, CountryCard, EventLine, LeaderLine, PersonCard, RoleLine } from '../../knowledge/cards';
+import type { Card, CountryCard, CountryLeader, EventLine, PersonCard, RoleLine } from '../../knowledge/cards';
+import type { TrackedRole } from '../../knowledge/schema';
+import type { DateSource } from '../../vocabulary';
 import type { MatchHow, MentionKind } from '../../matching/types';
+import { Fragment, type JSX } from 'preact';
 import type { CardKey, CardTranslate } from './messages';
 import { formatDate } from '../dates';
 
@@ -39,11 +42,19 @@ function webLink(url: string): string | null {
   return /^https:\/\//i.test(url) ? url : null;
 }
 
-/** The article's date; after the knowledge's snapshot, also that later changes of office are unknown (a 2026 story must not pass off March's office holders as certain). */
-function OnDate({ date, asOf, t, language }: { date: string; asOf: string; t: CardTranslate; language: string }) {
+/** Letters only, without case or diacritics: "Wang Yi" on the page is the name itself. */
+function foldLetters(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The article's date (or today's, when the page gives none); after the knowledge's snapshot, also that later changes
+ * of office are unknown (a 2026 story must not pass off March's office holders as certain).
+ */
+function OnDate({ date, asOf, source, t, language }: { date: string; asOf: string; source?: DateSource; t: CardTranslate; language: string }) {
   return (
-    <div class="bs-asof">
-      {t('card_on_date', formatDate(date, language))}
+    <div class="bs-asof" data-testid="backstory-date">
+      {t(source === 'today' ? 'card_on_today' : 'card_on_date', formatDate(date, language))}
       {asOf && date > asOf ? <div data-testid="backstory-after-snapshot">{t('card_after_snapshot', formatDate(asOf, language))}</div> : null}
     </div>
   );
@@ -51,30 +62,62 @@ function OnDate({ date, asOf, t, language }: { date: string; asOf: string; t: Ca
 
 function Term({ role, t, language }: { role: RoleLine; t: CardTranslate; language: string }) {
   const start = formatDate(role.start, language);
-  const text = role.end === null ? t('card_since', start) : t('card_term', start, formatDate(role.end, language));
+  const text = role.status === 'future' ? t('card_from', start) : role.end === null ? t('card_since', start) : t('card_term', start, formatDate(role.end, language));
   return <div class="bs-term">{text}</div>;
 }
 
-function Events({ events, t, language }: { events: EventLine[]; t: CardTranslate; language: string }) {
+/** An office in the reader's language: "Prime Minister of Japan", "former …", "incoming …"; with `withStart`, a future one also says when it starts. */
+function roleText(role: RoleLine, t: CardTranslate, language: string, withStart: boolean): string {
+  if (role.status === 'serving') return role.title;
+  if (role.status === 'former') return t('card_role_former', role.title);
+  if (withStart) return t(role.incoming ? 'card_next_incoming' : 'card_next_later', role.title, formatDate(role.start, language));
+  return t(role.incoming ? 'card_role_incoming' : 'card_role_later', role.title);
+}
+
+function EventList({ events, testid, heading, language }: { events: EventLine[]; testid: string; heading: string; language: string }) {
   if (!events.length) return null;
   return (
-    <section class="bs-events" aria-label={t('card_events')}>
-      <h3>{t('card_events')}</h3>
+    <div data-testid={testid}>
+      <h4>{heading}</h4>
       <ul>
-        {events.slice(0, 3).map((e) => (
+        {events.map((e) => (
           <li key={e.id} title={e.summary}>
             <time dateTime={e.start}>{formatDate(e.start, language)}</time>
-            <span>{e.title}</span>
+            <span class="bs-ev-title">{e.title}</span>
+            {e.summary ? <div class="bs-ev-summary">{e.summary}</div> : null}
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** Events before and after the article, each most relevant first, with their summaries on one line. */
+function Events({ before, after, t, language }: { before: EventLine[]; after: EventLine[]; t: CardTranslate; language: string }) {
+  if (!before.length && !after.length) return null;
+  return (
+    <section class="bs-events" aria-label={t('card_events')}>
+      <h3>{t('card_events')}</h3>
+      <EventList events={before} testid="backstory-events-before" heading={t('card_events_before')} language={language} />
+      <EventList events={after} testid="backstory-events-after" heading={t('card_events_after')} language={language} />
     </section>
   );
 }
 
+/** Why these words matched: only when they are not simply the name itself. */
 function Why({ match, name, t }: { match: CardMatch | null; name: string; t: CardTranslate }) {
-  if (!match) return null;
+  if (!match || foldLetters(match.text) === foldLetters(name)) return null;
   return <span class="bs-why" data-testid="backstory-why">{t(HOW_KEY[match.how], match.text, name)}</span>;
+}
+
+function WikiLink({ url, t }: { url: string; t: CardTranslate }) {
+  const wiki = webLink(url);
+  return wiki ? (
+    <a href={wiki} target="_blank" rel="noopener noreferrer">
+      {t('card_wikipedia')}
+      <span class="bs-sr"> {t('card_new_tab')}</span>
+    </a>
+  ) : null;
 }
 
 function Head({ flag, name, sub, subLang, t, onClose, titleId }: {
@@ -95,64 +138,88 @@ function Head({ flag, name, sub, subLang, t, onClose, titleId }: {
 }
 
 function PersonView({ card, match, t, language, onClose }: CardProps & { card: PersonCard }) {
-  const wiki = webLink(card.wikipediaUrl);
   return (
     <>
       <Head flag={card.country?.flag ?? ''} name={card.name} sub={card.native.join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />
-      <OnDate date={card.date} asOf={card.asOf} t={t} language={language} />
+      <OnDate date={card.date} asOf={card.asOf} source={card.dateSource} t={t} language={language} />
       {card.role ? (
         <div data-testid="backstory-role">
-          <div class="bs-role">{card.role.label}</div>
+          <div class="bs-role">{roleText(card.role, t, language, false)}</div>
           <Term role={card.role} t={t} language={language} />
         </div>
       ) : (
         <div class="bs-role" data-testid="backstory-role">{t('card_no_role')}</div>
       )}
-      {card.now ? <div class="bs-now" data-testid="backstory-now">{t('card_now', card.now.label, formatDate(card.asOf, language))}</div> : null}
+      {card.next ? <div class="bs-now" data-testid="backstory-next">{roleText(card.next, t, language, true)}</div> : null}
+      {card.now ? <div class="bs-now" data-testid="backstory-now">{t('card_now', roleText(card.now, t, language, true), formatDate(card.asOf, language))}</div> : null}
       <div class="bs-sub">
         {[card.country ? `${card.country.flag} ${card.country.name}`.trim() : null, card.born ? t('card_born', card.born) : null].filter(Boolean).join(' · ')}
       </div>
       {card.summary ? <p class="bs-summary">{card.summary}</p> : null}
-      <Events events={card.events} t={t} language={language} />
+      <Events before={card.before} after={card.after} t={t} language={language} />
       <div class="bs-foot">
         <Why match={match} name={card.name} t={t} />
-        {wiki ? (
-          <a href={wiki} target="_blank" rel="noopener noreferrer">
-            {t('card_wikipedia')}
-            <span class="bs-sr"> {t('card_new_tab')}</span>
-          </a>
-        ) : null}
+        <WikiLink url={card.wikipediaUrl} t={t} />
       </div>
     </>
   );
 }
 
-function Leader({ label, leader, t }: { label: string; leader: LeaderLine | null; t: CardTranslate }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{leader ? `${leader.name} (${leader.title})` : t('card_unknown')}</dd>
-    </>
-  );
+const ROLE_KEY: Record<TrackedRole, CardKey> = {
+  head_of_state: 'card_head_of_state',
+  head_of_government: 'card_head_of_government',
+  foreign_minister: 'card_foreign_minister',
+};
+
+/** "Head of state and government", "Head of government · Foreign minister". */
+function rolesLabel(roles: readonly TrackedRole[], t: CardTranslate): string {
+  const both = roles.includes('head_of_state') && roles.includes('head_of_government');
+  const rest = both ? roles.filter((r) => r !== 'head_of_state' && r !== 'head_of_government') : roles;
+  return [...(both ? [t('card_head_of_state_and_government')] : []), ...rest.map((r) => t(ROLE_KEY[r]))].join(' · ');
+}
+
+/** One line per person with all their roles; a head of state or of government no one is on record for says so. */
+function Leaders({ leaders, t }: { leaders: CountryLeader[]; t: CardTranslate }) {
+  const rows: JSX.Element[] = [];
+  const shown = new Set<CountryLeader>();
+  for (const role of ['head_of_state', 'head_of_government', 'foreign_minister'] as const) {
+    const l = leaders.find((x) => x.roles.includes(role));
+    if (l && !shown.has(l)) {
+      shown.add(l);
+      rows.push(
+        <Fragment key={l.id}>
+          <dt>{rolesLabel(l.roles, t)}</dt>
+          <dd data-testid="backstory-leader">{`${l.name} (${l.titles.join(', ')})`}</dd>
+        </Fragment>,
+      );
+    } else if (!l && role !== 'foreign_minister') {
+      rows.push(
+        <Fragment key={role}>
+          <dt>{t(ROLE_KEY[role])}</dt>
+          <dd>{t('card_unknown')}</dd>
+        </Fragment>,
+      );
+    }
+  }
+  return <>{rows}</>;
 }
 
 function CountryView({ card, match, t, language, onClose }: CardProps & { card: CountryCard }) {
   return (
     <>
       <Head flag={card.flag} name={card.name} sub={card.official !== card.name ? card.official : null} t={t} onClose={onClose} titleId="bs-card-title" />
-      <OnDate date={card.date} asOf={card.asOf} t={t} language={language} />
+      <OnDate date={card.date} asOf={card.asOf} source={card.dateSource} t={t} language={language} />
       <dl class="bs-facts">
         <dt>{t('card_capital')}</dt>
         <dd>{card.capital ?? t('card_unknown')}</dd>
-        <Leader label={t('card_head_of_state')} leader={card.headOfState} t={t} />
-        <Leader label={t('card_head_of_government')} leader={card.headOfGovernment} t={t} />
-        {card.foreignMinister ? <Leader label={t('card_foreign_minister')} leader={card.foreignMinister} t={t} /> : null}
+        <Leaders leaders={card.leaders} t={t} />
         <dt>{t('card_region')}</dt>
         <dd>{[card.region, card.subregion].filter(Boolean).join(' · ')}</dd>
       </dl>
-      <Events events={card.events} t={t} language={language} />
+      <Events before={card.before} after={card.after} t={t} language={language} />
       <div class="bs-foot">
         <Why match={match} name={card.name} t={t} />
+        <WikiLink url={card.wikipediaUrl} t={t} />
       </div>
     </>
   );

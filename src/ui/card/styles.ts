@@ -15,16 +15,20 @@ export const CARD_CSS = `
 /* overscroll-behavior: scrolling to the end of a cut card does not go on to scroll the page (and carry the mention away). */
 .bs-card {
   --bs-room-width: calc(100vw - 16px); --bs-room-height: calc(100vh - 16px);
-  --bs-bg: #ffffff; --bs-fg: #1d1f23; --bs-muted: #5d636e; --bs-line: #e3e5e9; --bs-accent: #2a5bd7; --bs-shadow: 0 6px 24px rgba(15, 20, 30, .18), 0 1px 3px rgba(15, 20, 30, .12);
+  --bs-bg: #ffffff; --bs-fg: #1d1f23; --bs-muted: #5d636e; --bs-line: #e3e5e9; --bs-edge: #b9bec7; --bs-accent: #2a5bd7; --bs-shadow: 0 6px 24px rgba(15, 20, 30, .22), 0 1px 3px rgba(15, 20, 30, .16);
   position: fixed; top: 0; left: 0; box-sizing: border-box; width: max-content; max-width: min(360px, var(--bs-room-width));
   max-height: min(480px, var(--bs-room-height)); overflow: auto; overscroll-behavior: contain; -webkit-user-select: none; user-select: none; padding: 12px 14px; border-radius: 10px;
-  background: var(--bs-bg); color: var(--bs-fg); border: 1px solid var(--bs-line); box-shadow: var(--bs-shadow);
+  background: var(--bs-bg); color: var(--bs-fg); border: 1px solid var(--bs-edge); box-shadow: var(--bs-shadow);
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", sans-serif;
   text-align: left; letter-spacing: normal; word-break: normal; overflow-wrap: anywhere; direction: ltr; pointer-events: auto;
 }
 @media (prefers-color-scheme: dark) {
-  .bs-card { --bs-bg: #1f2228; --bs-fg: #e8eaed; --bs-muted: #a3a9b4; --bs-line: #3a3f48; --bs-accent: #8ab4f8; --bs-shadow: 0 6px 24px rgba(0, 0, 0, .5); }
+  .bs-card { --bs-bg: #1f2228; --bs-fg: #e8eaed; --bs-muted: #a3a9b4; --bs-line: #3a3f48; --bs-edge: #5b6270; --bs-accent: #8ab4f8; --bs-shadow: 0 0 0 1px rgba(255, 255, 255, .06), 0 8px 28px rgba(0, 0, 0, .6); }
 }
+/* The page's own colours under the mention decide (mount.tsx); the OS preference above is the fallback. The edge
+   contrasts with the page in both: a darker rim and shadow on a light page, a lighter rim and halo on a dark one. */
+.bs-card[data-theme="light"] { --bs-bg: #ffffff; --bs-fg: #1d1f23; --bs-muted: #5d636e; --bs-line: #e3e5e9; --bs-edge: #b9bec7; --bs-accent: #2a5bd7; --bs-shadow: 0 6px 24px rgba(15, 20, 30, .22), 0 1px 3px rgba(15, 20, 30, .16); }
+.bs-card[data-theme="dark"] { --bs-bg: #23262d; --bs-fg: #e8eaed; --bs-muted: #a3a9b4; --bs-line: #3a3f48; --bs-edge: #5b6270; --bs-accent: #8ab4f8; --bs-shadow: 0 0 0 1px rgba(255, 255, 255, .06), 0 8px 28px rgba(0, 0, 0, .6); }
 .bs-card * { box-sizing: border-box; margin: 0; padding: 0; font: inherit; color: inherit; }
 .bs-head { display: flex; align-items: flex-start; gap: 8px; }
 .bs-flag { font-size: 22px; line-height: 1.1; }
@@ -41,9 +45,12 @@ export const CARD_CSS = `
 .bs-summary { margin-top: 8px; }
 .bs-events { margin-top: 10px; border-top: 1px solid var(--bs-line); padding-top: 8px; }
 .bs-events h3 { font-size: 12px; font-weight: 600; color: var(--bs-muted); text-transform: none; }
-.bs-events ul { list-style: none; margin-top: 4px; }
+.bs-events h4 { margin-top: 6px; font-size: 11px; font-weight: 600; color: var(--bs-muted); }
+.bs-events ul { list-style: none; margin-top: 2px; }
 .bs-events li { margin-top: 4px; }
 .bs-events time { color: var(--bs-muted); font-size: 12px; margin-right: 6px; white-space: nowrap; }
+/* One line of summary under each event; the whole of it is in the item's tooltip. */
+.bs-ev-summary { color: var(--bs-muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; overflow-wrap: normal; }
 .bs-foot { margin-top: 10px; display: flex; justify-content: space-between; align-items: baseline; gap: 10px; font-size: 12px; color: var(--bs-muted); }
 /* The link keeps its word whole; the line saying why the name matched wraps instead. */
 .bs-foot a { flex: none; white-space: nowrap; }

@@ -3,11 +3,18 @@
  * data as the hover card, laid out for the popup's width.
  */
 import type { Card, CountryCard, LeaderLine, PersonCard, RoleLine } from '../../knowledge/cards';
+import type { OfficeRole } from '../../knowledge/schema';
 import type { MessageKey } from '../../vocabulary';
 import { EventList } from './EventList';
-import { formatDate } from './format';
+import { countryName, flagAlpha2, formatDate } from './format';
 import { useLocale } from './i18n';
-import { roleText } from './role';
+import { NativeName } from './NativeName';
+import { officeTitle, rolesFromTitle, roleText } from './role';
+
+/** A card's office line as the title template needs it: the country from its flag (the office's own country). */
+function office(role: RoleLine, person: PersonCard) {
+  return { title: role.title, start: role.start, country: flagAlpha2(role.countryFlag) ?? person.country?.iso3 };
+}
 
 function Term({ role }: { role: RoleLine }) {
   const { t, language } = useLocale();
@@ -21,14 +28,14 @@ function Person({ card }: { card: PersonCard }) {
     <>
       <h3 class="card-name" id="card-heading">
         <span class="flag" aria-hidden="true">{card.country?.flag ?? ''}</span> {card.name}
-        {card.native.length > 0 && <span class="native" lang="">{card.native[0]}</span>}
+        {card.native[0] && <NativeName name={card.native[0]} country={card.country?.iso3} />}
       </h3>
       <dl class="card-facts">
         <dt>{t('popup_card_on_date', formatDate(card.date, language))}</dt>
         <dd data-testid="card-role">
           {card.role ? (
             <>
-              {roleText(t, language, card.role.status, card.role)}
+              {roleText(t, language, card.role.status, office(card.role, card))}
               {card.role.acting ? ` ${t('popup_card_acting')}` : ''} <Term role={card.role} />
             </>
           ) : (
@@ -39,7 +46,7 @@ function Person({ card }: { card: PersonCard }) {
           <>
             <dt>{t('popup_card_as_of', formatDate(card.asOf, language))}</dt>
             <dd>
-              {roleText(t, language, card.now.status, card.now)} <Term role={card.now} />
+              {roleText(t, language, card.now.status, office(card.now, card))} <Term role={card.now} />
             </dd>
           </>
         )}
@@ -60,8 +67,9 @@ function Person({ card }: { card: PersonCard }) {
   );
 }
 
-function Leader({ line, label, onOpen }: { line: LeaderLine | null; label: MessageKey; onOpen(id: string): void }) {
-  const { t } = useLocale();
+/** One of a country's leaders; the line's role is the card's slot, and what the title says (the US president heads its government too). */
+function Leader({ line, label, role, country, onOpen }: { line: LeaderLine | null; label: MessageKey; role: OfficeRole; country: string; onOpen(id: string): void }) {
+  const { t, language } = useLocale();
   if (!line) return null;
   return (
     <>
@@ -70,7 +78,7 @@ function Leader({ line, label, onOpen }: { line: LeaderLine | null; label: Messa
         <button type="button" class="link-button" onClick={() => onOpen(line.id)}>
           {line.name}
         </button>
-        <span class="muted"> · {line.title}</span>
+        <span class="muted"> · {officeTitle(language, { title: line.title, roles: [role, ...rolesFromTitle(line.title)], country })}</span>
       </dd>
     </>
   );
@@ -82,7 +90,7 @@ function Country({ card, onOpen }: { card: CountryCard; onOpen(id: string): void
   return (
     <>
       <h3 class="card-name" id="card-heading">
-        <span class="flag" aria-hidden="true">{card.flag}</span> {card.name}
+        <span class="flag" aria-hidden="true">{card.flag}</span> {countryName(language, card.id, card.name)}
       </h3>
       <p class="muted">{[card.official !== card.name ? card.official : '', card.subregion || card.region].filter(Boolean).join(' · ')}</p>
       <dl class="card-facts">
@@ -92,9 +100,9 @@ function Country({ card, onOpen }: { card: CountryCard; onOpen(id: string): void
             <dd>{card.capital}</dd>
           </>
         )}
-        <Leader line={card.headOfState} label="popup_card_head_of_state" onOpen={onOpen} />
-        <Leader line={card.headOfGovernment} label="popup_card_head_of_government" onOpen={onOpen} />
-        <Leader line={card.foreignMinister} label="popup_card_foreign_minister" onOpen={onOpen} />
+        <Leader line={card.headOfState} label="popup_card_head_of_state" role="head_of_state" country={card.id} onOpen={onOpen} />
+        <Leader line={card.headOfGovernment} label="popup_card_head_of_government" role="head_of_government" country={card.id} onOpen={onOpen} />
+        <Leader line={card.foreignMinister} label="popup_card_foreign_minister" role="foreign_minister" country={card.id} onOpen={onOpen} />
       </dl>
       {hasLeaders && <p class="muted small">{t('popup_card_leaders_on', formatDate(card.date, language))}</p>}
     </>

@@ -2,7 +2,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EventLine } from '../../knowledge/cards';
-import { formatRange, isWebLink, sourceHost } from './format';
+import { countryName, formatRange, isWebLink, sourceHost } from './format';
 import { useLocale } from './i18n';
 
 export interface EventListProps {
@@ -18,15 +18,20 @@ export interface EventListProps {
   hideParticipants?: boolean;
 }
 
-function Participants({ ids, names, onPage }: { ids: readonly string[]; names: Record<string, string>; onPage: ReadonlySet<string> }) {
+/** People by the knowledge's names; countries (`countries`: the ids are ISO3 codes) by their names in the reader's language. */
+function Participants({ ids, names, onPage, countries = false }: { ids: readonly string[]; names: Record<string, string>; onPage: ReadonlySet<string>; countries?: boolean }) {
+  const { language } = useLocale();
   return (
     <>
-      {ids.map((id, i) => (
-        <Fragment key={id}>
-          {i > 0 && ', '}
-          {onPage.has(id) ? <strong>{names[id] ?? id}</strong> : names[id] ?? id}
-        </Fragment>
-      ))}
+      {ids.map((id, i) => {
+        const name = countries ? countryName(language, id, names[id] ?? id) : names[id] ?? id;
+        return (
+          <Fragment key={id}>
+            {i > 0 && ', '}
+            {onPage.has(id) ? <strong>{name}</strong> : name}
+          </Fragment>
+        );
+      })}
     </>
   );
 }
@@ -50,7 +55,7 @@ function Who({ event, names, onPage }: { event: EventLine; names: Record<string,
     <span class="event-who">
       <Participants ids={people} names={names} onPage={onPage} />
       {people.length > 0 && countries.length > 0 && ' · '}
-      <Participants ids={countries} names={names} onPage={onPage} />
+      <Participants ids={countries} names={names} onPage={onPage} countries />
       {more > 0 && ` ${t('popup_more_participants', more)}`}
     </span>
   );

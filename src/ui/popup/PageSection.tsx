@@ -1,8 +1,10 @@
 /** "On this page": the people, then the countries, the page names, with the article's date and where it came from. */
+import type { EntityFacts } from '../../knowledge/lookup';
 import type { PageEntity, PageSummary } from '../../vocabulary';
 import type { Described } from './api';
-import { DATE_SOURCE_KEY, formatDate } from './format';
+import { countryName, DATE_SOURCE_KEY, formatDate, japaneseFacts } from './format';
 import { useLocale } from './i18n';
+import { cjkNativeName, NativeName } from './NativeName';
 import { roleText } from './role';
 
 export interface PageSectionProps {
@@ -31,8 +33,10 @@ export function ArticleDate({ summary }: { summary: PageSummary }) {
 
 function EntityRow({ entity, described, onReveal }: { entity: PageEntity; described: Described | null; onReveal(id: string): void }) {
   const { t, language } = useLocale();
-  const d = described?.[entity.id];
-  const name = d?.name ?? entity.name;
+  const d: EntityFacts | undefined = described?.[entity.id];
+  // In Japanese: a country's name from CLDR; a person keeps the knowledge's name, with their own script's beside it.
+  const name = entity.kind === 'country' ? countryName(language, entity.id, d?.name ?? entity.name) : d?.name ?? entity.name;
+  const native = entity.kind === 'person' && japaneseFacts(language) ? cjkNativeName(d?.native, d?.country) : null;
   const role = d?.office && d.status ? roleText(t, language, d.status, d.office) : d?.role ?? '';
   const detail = entity.kind === 'person' ? role : (d?.leaders ?? []).map((l) => l.name).join(', ');
   const mentions = entity.count === 1 ? t('popup_mentions_one') : t('popup_mentions_other', entity.count);
@@ -41,7 +45,10 @@ function EntityRow({ entity, described, onReveal }: { entity: PageEntity; descri
       <button type="button" class="entity" data-entity={entity.id} data-testid="page-entity" onClick={() => onReveal(entity.id)} title={t('popup_reveal_title')}>
         <span class="flag" aria-hidden="true">{d?.flag ?? ''}</span>
         <span class="entity-text">
-          <span class="entity-name">{name}</span>
+          <span class="entity-name">
+            {name}
+            {native && <NativeName name={native} country={d?.country} />}
+          </span>
           {detail && (
             <span class={`entity-detail${d?.status && d.status !== 'serving' ? ' out-of-office' : ''}`} data-testid="entity-role">
               {entity.kind === 'country' ? t('popup_leaders', detail) : detail}

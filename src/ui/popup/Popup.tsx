@@ -1,7 +1,8 @@
 /**
- * The toolbar popup: search at the top, then what the page names, related
- * events, and the switches. Everything comes through `api`, so the same tree
- * runs in the extension and in unit tests.
+ * The toolbar popup: the switches at the top (with the legend of the page's
+ * highlight colours), then search, what the page names, and related events.
+ * Everything comes through `api`, so the same tree runs in the extension and
+ * in unit tests.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Card } from '../../knowledge/cards';
@@ -254,26 +255,38 @@ function PopupBody({ api, timing }: { api: PopupApi; timing: PopupTiming }) {
         <h1>
           <img src="/icon/32.png" alt="" width={16} height={16} /> {t('extName')}
         </h1>
-        <div class="search" role="search">
-          <label for="search" class="visually-hidden">
-            {t('popup_search_label')}
-          </label>
-          <input
-            id="search"
-            ref={searchRef}
-            type="search"
-            // Open the popup, type a name: the search box has the focus from the start.
-            autofocus
-            autocomplete="off"
-            spellcheck={false}
-            placeholder={t('popup_search_placeholder')}
-            value={query}
-            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
-            onKeyDown={onSearchKey}
-            data-testid="search-input"
-          />
-        </div>
       </header>
+
+      {/* The switches first: whether and where highlights show is the first thing a reader may want to change. */}
+      {settings && (
+        <SettingsSection
+          settings={settings}
+          url={page.state === 'closed' ? undefined : page.tab?.url}
+          closed={page.state === 'closed'}
+          onChange={changeSettings}
+          error={settingsError}
+        />
+      )}
+
+      <div class="search" role="search">
+        <label for="search" class="visually-hidden">
+          {t('popup_search_label')}
+        </label>
+        <input
+          id="search"
+          ref={searchRef}
+          type="search"
+          // Open the popup, type a name: the search box has the focus from the start.
+          autofocus
+          autocomplete="off"
+          spellcheck={false}
+          placeholder={t('popup_search_placeholder')}
+          value={query}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={onSearchKey}
+          data-testid="search-input"
+        />
+      </div>
 
       {query.trim() ? (
         <SearchPanel
@@ -308,9 +321,6 @@ function PopupBody({ api, timing }: { api: PopupApi; timing: PopupTiming }) {
         </section>
       )}
 
-      {settings && (
-        <SettingsSection settings={settings} url={page.state === 'closed' ? undefined : page.tab?.url} onChange={changeSettings} error={settingsError} />
-      )}
     </main>
   );
 }

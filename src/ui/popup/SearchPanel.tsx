@@ -1,10 +1,12 @@
 /** Search results over the whole knowledge file, and the card of the one chosen. Arrow keys move between results. */
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Card } from '../../knowledge/cards';
+import type { SearchFacts } from '../../knowledge/lookup';
 import type { SearchHit } from '../../vocabulary';
 import { CardView } from './CardView';
-import { formatDate } from './format';
+import { countryName, formatDate, japaneseFacts } from './format';
 import { useLocale } from './i18n';
+import { cjkNativeName, NativeName } from './NativeName';
 import { roleText } from './role';
 
 export interface SearchPanelProps {
@@ -32,6 +34,30 @@ export function moveFocus(e: TargetedKeyboardEvent<HTMLElement>, onLeaveTop?: ()
   buttons[next]?.focus();
 }
 
+/** One result: in Japanese, a country by its CLDR name, a person with their own-script name beside and the Japanese title. */
+function Hit({ hit, onOpen }: { hit: SearchHit; onOpen(id: string): void }) {
+  const { t, language } = useLocale();
+  const h: SearchFacts = hit;
+  const name = h.kind === 'country' ? countryName(language, h.id, h.name) : h.name;
+  const native = h.kind === 'person' && japaneseFacts(language) ? cjkNativeName(h.native, h.country) : null;
+  // A person out of every office on the date is described by their country.
+  const detail = h.role ? roleText(t, language, h.role.status, h.role.office) : h.kind === 'person' && h.country ? countryName(language, h.country, h.detail) : h.detail;
+  return (
+    <li>
+      <button type="button" class="result" data-entity={h.id} data-testid="search-hit" onClick={() => onOpen(h.id)}>
+        <span class="flag" aria-hidden="true">{h.flag}</span>
+        <span class="entity-text">
+          <span class="entity-name">
+            {name}
+            {native && <NativeName name={native} country={h.country} />}
+          </span>
+          {h.detail && <span class="entity-detail">{detail}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}
+
 export function SearchPanel({ query, hits, date, card, onOpen, onBack, onLeaveTop }: SearchPanelProps) {
   const { t, language } = useLocale();
   if (card) {
@@ -55,15 +81,7 @@ export function SearchPanel({ query, hits, date, card, onOpen, onBack, onLeaveTo
       ) : (
         <ul class="results" onKeyDown={(e) => moveFocus(e, onLeaveTop)}>
           {hits.map((h) => (
-            <li key={h.id}>
-              <button type="button" class="result" data-entity={h.id} data-testid="search-hit" onClick={() => onOpen(h.id)}>
-                <span class="flag" aria-hidden="true">{h.flag}</span>
-                <span class="entity-text">
-                  <span class="entity-name">{h.name}</span>
-                  {h.detail && <span class="entity-detail">{h.role ? roleText(t, language, h.role.status, h.role.office) : h.detail}</span>}
-                </span>
-              </button>
-            </li>
+            <Hit key={h.id} hit={h} onOpen={onOpen} />
           ))}
         </ul>
       )}

@@ -1,4 +1,8 @@
-/** The switches: highlights everywhere, on this site, and per kind of mention. Each change is saved at once. */
+/**
+ * The switches, first in the popup: highlights everywhere, on this site, and per kind of mention, then
+ * a legend of the colours the page paints each kind in. A switch that cannot apply is disabled and
+ * says why. Each change is saved at once.
+ */
 import { MENTION_KINDS, siteEnabled, siteKey, withSite, type MentionKind, type Settings } from '../../vocabulary';
 import type { MessageKey } from '../../vocabulary';
 import { useLocale } from './i18n';
@@ -10,10 +14,31 @@ const KIND_KEY: Record<MentionKind, MessageKey> = {
   capital: 'popup_kind_capital',
 };
 
+const LEGEND_KEY: Record<MentionKind, MessageKey> = {
+  person: 'popup_legend_person',
+  country: 'popup_legend_country',
+  demonym: 'popup_legend_demonym',
+  capital: 'popup_legend_capital',
+};
+
+/**
+ * The background colour of each kind's `::highlight(backstory-…)` rule in assets/public/highlight.css,
+ * the stylesheet the manifest injects into pages. The popup cannot load that file as text (the unit
+ * tests' CSS pipeline empties it), so the colours are written here too; a unit test holds them equal.
+ */
+export const HIGHLIGHT_COLOURS: Readonly<Record<MentionKind, string>> = {
+  person: 'rgba(255, 190, 0, 0.3)',
+  country: 'rgba(0, 140, 255, 0.18)',
+  demonym: 'rgba(0, 140, 255, 0.1)',
+  capital: 'rgba(0, 140, 255, 0.1)',
+};
+
 export interface SettingsSectionProps {
   settings: Settings;
   /** The active tab's URL, for the per-site switch; absent when the tab is not a web page. */
   url: string | undefined;
+  /** The browser lets no extension run on the tab's page. */
+  closed: boolean;
   onChange(patch: Partial<Settings>): void;
   error: string | null;
 }
@@ -39,12 +64,39 @@ function Switch({ id, label, hint, checked, disabled, onToggle }: { id: string; 
   );
 }
 
-export function SettingsSection({ settings, url, onChange, error }: SettingsSectionProps) {
+/** The colours mentions have on the page, one chip per kind. */
+export function Legend() {
   const { t } = useLocale();
-  const site = url ? siteKey(url) : null;
   return (
-    <section aria-labelledby="settings-heading" data-testid="settings">
-      <h2 id="settings-heading">{t('popup_settings')}</h2>
+    <div class="legend" data-testid="legend">
+      <span class="legend-title" id="legend-heading">
+        {t('popup_legend')}
+      </span>
+      <ul aria-labelledby="legend-heading">
+        {MENTION_KINDS.map((kind) => (
+          <li key={kind} data-legend={kind}>
+            <span class="swatch" style={{ backgroundColor: HIGHLIGHT_COLOURS[kind] }}>
+              {t(LEGEND_KEY[kind])}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SettingsSection({ settings, url, closed, onChange, error }: SettingsSectionProps) {
+  const { t } = useLocale();
+  const site = url && !closed ? siteKey(url) : null;
+  const siteOn = site ? siteEnabled({ ...settings, enabled: true }, site) : false;
+  // Why a switch cannot apply: the page first (nothing changes that), then the switch above it.
+  const siteReason = !site ? (closed ? t('popup_reason_closed') : undefined) : !settings.enabled ? t('popup_reason_off_everywhere') : undefined;
+  const kindsReason = !settings.enabled ? t('popup_reason_off_everywhere') : site && !siteOn ? t('popup_reason_off_site') : undefined;
+  return (
+    <section aria-labelledby="settings-heading" data-testid="settings" class="settings">
+      <h2 id="settings-heading" class="visually-hidden">
+        {t('popup_settings')}
+      </h2>
       <Switch
         id="setting-enabled"
         label={t('popup_setting_enabled')}
@@ -55,13 +107,18 @@ export function SettingsSection({ settings, url, onChange, error }: SettingsSect
       <Switch
         id="setting-site"
         label={site ? t('popup_setting_site', site) : t('popup_setting_site_none')}
-        hint={!settings.enabled ? t('popup_setting_site_hint_off') : undefined}
-        checked={site ? siteEnabled({ ...settings, enabled: true }, site) : false}
+        hint={siteReason}
+        checked={siteOn}
         disabled={!site || !settings.enabled}
         onToggle={(on) => site && onChange({ disabledSites: withSite(settings.disabledSites, site, on) })}
       />
-      <fieldset class="kinds" disabled={!settings.enabled}>
+      <fieldset class="kinds" disabled={!!kindsReason} aria-describedby={kindsReason ? 'kinds-reason' : undefined}>
         <legend>{t('popup_kinds')}</legend>
+        {kindsReason && (
+          <p class="muted switch-hint kinds-reason" id="kinds-reason">
+            {kindsReason}
+          </p>
+        )}
         {MENTION_KINDS.map((kind) => (
           <label key={kind} class="kind">
             <input
@@ -74,6 +131,7 @@ export function SettingsSection({ settings, url, onChange, error }: SettingsSect
           </label>
         ))}
       </fieldset>
+      <Legend />
       {error && (
         <p class="error" role="alert">
           {t('popup_settings_error', error)}
