@@ -2,7 +2,10 @@
  * The matching engine alone, in Node, so a regression shows at its source:
  * the index's load time (JSON.parse + createPageMatcher) and matching
  * throughput in MB/s of text with the full index and with 10% / 50% of the
- * knowledge (growth with alias count).
+ * knowledge (growth with alias count); the time of hostile inputs (very long
+ * words, whitespace runs, lone marks and surrogates, 10–50k characters each:
+ * the unit tests hold that their work is linear, this says how long they take)
+ * and of reading a stored settings list of 100,000 sites.
  */
 import { readFileSync } from 'node:fs';
 import { aliasStrings, MATCH_INDEX_PATH } from './aliases';
@@ -37,6 +40,46 @@ export interface EngineFigures {
   blocks: number;
   runs: EngineRun[];
   growth: { page: string; runs: EngineRun[] };
+  /** Hostile matcher inputs: ms to match each (median of 5, one matcher per pass, warm). */
+  hostile: { input: string; chars: number; ms: number }[];
+  /** parseSettings of a stored list of 100,000 sites (a third not strings, a third 304 characters long): median of 5, ms. */
+  settingsParseMs: number;
+}
+
+/** The hostile inputs of tests/unit/property-matching.test.ts ("pathological inputs"). */
+const HOSTILE: [string, string][] = [
+  ['50,000 × "A"', 'A'.repeat(50_000)],
+  ['"Wang", 10,000 spaces, "Yi"', `Wang${' '.repeat(10_000)}Yi`],
+  ['10,000 combining accents', '\u0301'.repeat(10_000)],
+  ['5,000 lone surrogates, "Japan", 5,000 more', '\ud800'.repeat(5_000) + 'Japan' + '\udfff'.repeat(5_000)],
+  ['5,000 × "Wang-Yi-"', 'Wang-Yi-'.repeat(5_000)],
+  ['10,000 × "U."', 'U.'.repeat(10_000)],
+  ['20,000 × "王"', '王'.repeat(20_000)],
+  ['3,000 × "Japan "', 'Japan '.repeat(3000)],
+];
+
+async function hostileFigures(create: CreateMatcher): Promise<{ hostile: EngineFigures['hostile']; settingsParseMs: number }> {
+  const index = JSON.parse(readFileSync(MATCH_INDEX_PATH, 'utf8')) as never;
+  const hostile = HOSTILE.map(([input, text]) => {
+    create(index).matchBlock(text);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const m = create(index);
+      const t0 = performance.now();
+      m.matchBlock(text);
+      times.push(performance.now() - t0);
+    }
+    return { input, chars: text.length, ms: median(times) };
+  });
+  const { parseSettings, KEYS } = (await import('../src/vocabulary')) as unknown as { parseSettings: (raw: unknown) => unknown; KEYS: { disabledSites: string } };
+  const sites = Array.from({ length: 100_000 }, (_, i) => (i % 3 === 0 ? i : i % 3 === 1 ? `site${i}.com` : `${'x'.repeat(300)}.com`));
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    parseSettings({ [KEYS.disabledSites]: sites });
+    times.push(performance.now() - t0);
+  }
+  return { hostile, settingsParseMs: median(times) };
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
@@ -87,6 +130,7 @@ export async function engineFigures(page: GeneratedPage, growthPage: GeneratedPa
   const headline = await throughput(create, page, [1], passes);
   const growth = await throughput(create, growthPage, fractions, passes);
   const full = headline.runs[0]!;
+  const { hostile, settingsParseMs } = await hostileFigures(create);
   const text = [
     `Matching engine in Node ${process.version} on ${page.name} (${(headline.chars / 1e6).toFixed(2)} M chars in ${headline.blocks} blocks), full index (${full.aliases} aliases, ${(full.indexBytes / 1024).toFixed(1)} KB): ` +
       `${fmt(full.mbPerS)} MB/s (median of ${passes} warm passes; the first, cold pass: ${fmt(full.firstMbPerS)} MB/s); index load (JSON.parse + createPageMatcher) ${fmt(full.loadMs)} ms (first ${fmt(full.loadFirstMs)} ms).`,
@@ -95,8 +139,13 @@ export async function engineFigures(page: GeneratedPage, growthPage: GeneratedPa
       ['knowledge', 'aliases', 'index KB', 'load ms', 'match ms', 'MB/s', 'mentions'],
       growth.runs.map((r) => [`${r.fraction * 100}%`, String(r.aliases), (r.indexBytes / 1024).toFixed(1), fmt(r.loadMs), fmt(r.matchMs), fmt(r.mbPerS), String(r.mentions)]),
     ),
+    'Hostile inputs, in Node, full index (median of 5; linear work is held by tests/unit/property-matching.test.ts):',
+    table(['input', 'chars', 'ms'], hostile.map((h) => [h.input, String(h.chars), fmt(h.ms)])),
+    `Settings: a stored list of 100,000 sites read (parseSettings, capped to the first 300 good ones): ${fmt(settingsParseMs)} ms (median of 5).`,
   ].join('\n');
-  return { text, page: page.name, chars: headline.chars, blocks: headline.blocks, runs: headline.runs, growth: { page: growthPage.name, runs: growth.runs } };
+  return {
+    text, page: page.name, chars: headline.chars, blocks: headline.blocks, runs: headline.runs, growth: { page: growthPage.name, runs: growth.runs }, hostile, settingsParseMs,
+  };
 }
 
 async function throughput(create: CreateMatcher, page: GeneratedPage, fractions: number[], passes: number): Promise<{ chars: number; blocks: number; runs: EngineRun[] }> {

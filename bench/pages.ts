@@ -204,3 +204,22 @@ export function manyNodesPage(v: Vocabulary, nodes = 200_000, seed = 3): Generat
   html += '</div></main>\n';
   return { name: `nodes-${Math.round(nodes / 1000)}k`, html: html + '</body></html>\n', planted: w.planted, textChars: w.textChars };
 }
+
+/**
+ * A transcript of `lines` lines cut by <br> inside one <div>, three or so mentions a line: every line's text node
+ * has the same element, so a limit that judged nearness by element registered every mention of the page.
+ */
+export function brTranscriptPage(v: Vocabulary, lines = 20_000, seed = 5): GeneratedPage {
+  const w = new Writer(rng(seed), v);
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(w.t(`${w.int(0, 23)}:${w.int(10, 59)} ${w.sentence(w.int(6, 12), 3)}`));
+  const html = HEAD('Transcript') + `<main><div id="transcript">\n${out.join('<br>\n')}\n</div></main>\n`;
+  return { name: `br-transcript-${Math.round(lines / 1000)}k`, html: html + '</body></html>\n', planted: w.planted, textChars: w.textChars };
+}
+
+/** One paragraph, one text node, naming "the U.S." `times` times: one block the walk cannot cut between nodes. */
+export function oneNodePage(times = 100_000): GeneratedPage {
+  const sentence = 'Talks with the U.S. went on. ';
+  const html = HEAD('One node') + `<main><p>${sentence.repeat(times)}</p></main>\n`;
+  return { name: `one-node-${Math.round(times / 1000)}k`, html: html + '</body></html>\n', planted: times, textChars: sentence.length * times };
+}

@@ -4,6 +4,8 @@ import type { Contender } from './contenders';
 import type { EngineFigures } from './engine';
 import type { HoverFigures } from './hover';
 import type { ScrollFigures } from './scroll';
+import type { ChurnFigures } from './churn';
+import type { SettingsFigures } from './settings';
 import type { Measurement } from './measure';
 import { fmt, kb, max, median, pairedRatio, table } from './stats';
 
@@ -30,8 +32,14 @@ export interface Inputs {
   hover: HoverFigures | { error: string };
   /** Scrolling each large page after it is painted (the mentions registered as they come near). */
   scroll: (ScrollFigures | { error: string })[];
+  /** The churn page: text changing a thousand times a second (bench/churn.ts). */
+  churn: ChurnFigures | { error: string };
+  /** An open tab following a settings change (bench/settings.ts). */
+  settings: SettingsFigures | { error: string };
   engine: EngineFigures | { error: string };
   bundle: BundleFigures;
+  /** Pages that hold all their text in one element (a <br> transcript, one huge text node), reported on their own. */
+  oneElement?: string[];
   /** Aliases in each index variant (e10, e50, e100). */
   aliasCounts: Record<string, number>;
 }
@@ -99,6 +107,10 @@ function pageSummary(r: PageResult) {
       tasks: med('backstory', (m) => m.window.tasks),
       heapAddedBytes: heapAdded('backstory'),
       mentions: med('backstory', (m) => m.inPage.mentions ?? NaN),
+      /** Ranges registered when "painted" came (those near the viewport, as the page's registry counts them). */
+      registered: max(series('backstory', (m) => Number(m.inPage.extra?.['registeredAtEvent'] ?? NaN))),
+      /** The longest slice, as Backstory's slicer timed it. */
+      longestSliceMs: max(series('backstory', (m) => Number(m.inPage.extra?.['longestTaskMs'] ?? NaN))),
       selfReportedMs: med('backstory', (m) => m.inPage.selfMs ?? NaN),
       extensionFetchBytes: med('backstory', (m) => m.extensionFetchBytes),
       notes: [...new Set(runs('backstory').map((m) => m.note).filter(Boolean))],
@@ -209,6 +221,37 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
       ),
     );
   }
+  // Pages whose text is all in one element: what is registered must not grow with the element, nor a task with its text.
+  const oneElement = (inp.oneElement ?? []).filter((n) => pages[n]?.backstory && Number.isFinite(pages[n]!.backstory.paintedWallMs));
+  if (oneElement.length) {
+    lines.push('');
+    lines.push('All the text in one element (a transcript cut by <br>; one text node): registered ranges at "painted" (the most of any round), longest tasks (the most of any round), time to painted (median, ms):');
+    lines.push(
+      table(
+        ['page', 'size', 'found / planted', 'registered', 'longest task: script / frame / any', 'longest slice (self-timed)', 'Backstory busy to painted', 'wall to painted', 'tasks'],
+        oneElement.map((n) => {
+          const p = pages[n]!;
+          const b = p.backstory;
+          return [
+            n,
+            size(p),
+            `${fmt(b.mentions, 0)} / ${p.planted}`,
+            fmt(b.registered, 0),
+            `${fmt(b.longestScriptTaskMs)} / ${fmt(b.longestRenderTaskMs)} / ${fmt(b.longestTaskMs)}`,
+            fmt(b.longestSliceMs),
+            fmt(b.paintedMs),
+            fmt(b.paintedWallMs),
+            fmt(b.tasks, 0),
+          ];
+        }),
+      ),
+    );
+    for (const n of oneElement) {
+      const b = pages[n]!.backstory;
+      target(`${n}: no Backstory task over 50 ms`, b.longestScriptTaskMs, (v) => v <= 50, `${fmt(b.longestScriptTaskMs)} ms`);
+      target(`${n}: registered < 1,000`, b.registered, (v) => v < 1000, fmt(b.registered, 0));
+    }
+  }
   // Growth with alias count.
   const big = pages[GROWTH_PAGE];
   if (big?.engine10 && big.engine50 && big.engine) {
@@ -247,6 +290,8 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   );
   lines.push('error' in inp.hover ? `Hover: ${inp.hover.error}` : inp.hover.text);
   for (const sc of inp.scroll) lines.push('error' in sc ? `Scrolling: ${sc.error}` : sc.text);
+  lines.push('error' in inp.churn ? `Churn: ${inp.churn.error}` : inp.churn.text);
+  lines.push('error' in inp.settings ? `Settings: ${inp.settings.error}` : inp.settings.text);
 
   const p1 = pages['text-1mb'];
   const p2 = pages['nodes-200k'];
@@ -274,6 +319,20 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
     const control = max(scrolled.map((sc) => sc.control.longestTaskMs));
     target('scrolling a painted page: no task over 50 ms (mentions registered as they come near)', worst, (v) => v <= 50, `${fmt(worst)} ms (without Backstory ${fmt(control)} ms)`);
   }
+  if (!('error' in inp.churn)) {
+    const c = inp.churn;
+    target('churn page: no task of Backstory\'s over 50 ms (its JS in any task, and its own tasks)', Math.max(c.maxOwnJsMs, c.maxOwnTaskMs), (v) => v <= 50, `${fmt(c.maxOwnJsMs)} ms JS in one task, ${fmt(c.maxOwnTaskMs)} ms own task`);
+    target('churn page: most live texts current midway (> 50%), all within 3 s of the end', Math.min(...c.midwayCurrent.map((m) => m * 100)), (v) => v > 50 && c.settleMs < 3000, `${c.midwayCurrent.map((m) => `${Math.round(m * 100)}%`).join(' / ')}; ${fmt(c.settleMs)} ms`);
+  }
+  if (!('error' in inp.settings)) {
+    const st = inp.settings;
+    target('settings: an open tab clears its highlights < 1 s after switching off', st.offMs, (v) => v < 1000, `${fmt(st.offMs)} ms (back on: ${fmt(st.onMs)} ms)`);
+  }
+  if (!('error' in inp.engine)) {
+    const worst = inp.engine.hostile.reduce((a, h) => (h.ms > a.ms ? h : a), inp.engine.hostile[0]!);
+    target('hostile matcher inputs (10–50k chars): each < 500 ms', worst.ms, (v) => v < 500, `${fmt(worst.ms)} ms (${worst.input})`);
+    target('settings: 100,000 stored sites read < 1 s', inp.engine.settingsParseMs, (v) => v < 1000, `${fmt(inp.engine.settingsParseMs)} ms`);
+  }
   target('content script + what it loads on every page < 300 KB', inp.bundle.everyPageBytes, (v) => v < 300 * 1024, kb(inp.bundle.everyPageBytes));
   if (!('error' in inp.hover)) {
     const h = inp.hover;
@@ -283,7 +342,7 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   lines.push(table(['target', 'measured', 'met'], targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'NO'])));
   return {
     text: lines.join('\n'),
-    json: { pages, growth, markKeywords: inp.markkw, bundle: inp.bundle, engine: inp.engine, hover: inp.hover, scroll: inp.scroll, aliasCounts: inp.aliasCounts, targets },
+    json: { pages, growth, markKeywords: inp.markkw, bundle: inp.bundle, engine: inp.engine, hover: inp.hover, scroll: inp.scroll, churn: inp.churn, settings: inp.settings, aliasCounts: inp.aliasCounts, targets },
     failed: targets.filter((t) => !t.met).map((t) => `${t.target} (${t.value})`),
   };
 }

@@ -5,7 +5,7 @@
  *
  * Options: --rounds N (default 5) · --quick (3 rounds, no growth runs) ·
  *   --only backstory,none,floor,regexp,markre,engine,markkw ·
- *   --pages article,text-1mb,nodes-200k,text-250kb,text-500kb ·
+ *   --pages article,text-1mb,nodes-200k,text-250kb,text-500kb,br-transcript-20k,one-node-100k ·
  *   --out FILE · --markkw (also mark.js mark() with the keyword list on the
  *   large pages, capped at 2 min each) · --trace-dir DIR (keep every trace) ·
  *   --strict (exit 1 when a target is missed)
@@ -22,8 +22,10 @@ import { engineFigures, indexForFraction, type EngineFigures } from './engine';
 import { Gate } from './gate';
 import { hoverFigures, type HoverFigures } from './hover';
 import { scrollFigures, type ScrollFigures } from './scroll';
+import { churnFigures, type ChurnFigures } from './churn';
+import { settingsFigures, type SettingsFigures } from './settings';
 import { measure, type Measurement } from './measure';
-import { articlePage, bigTextPage, manyNodesPage, vocabulary, type GeneratedPage } from './pages';
+import { articlePage, bigTextPage, brTranscriptPage, manyNodesPage, oneNodePage, vocabulary, type GeneratedPage } from './pages';
 import { fmt, GROWTH_PAGE, summarise, type MarkKeywords, type PageResult, type Who } from './report';
 
 const argv = process.argv.slice(2);
@@ -44,6 +46,8 @@ const wants = (w: string) => !ONLY || ONLY.includes(w);
 const MAIN: Who[] = (['backstory', 'none', 'floor', 'regexp', 'markre', 'engine'] as Who[]).filter(wants);
 /** On the 0.25 and 0.5 MB pages (growth with text length). */
 const BY_SIZE: Who[] = (['backstory', 'floor', 'markre'] as Who[]).filter(wants);
+/** On the pages that hold all their text in one element (a <br> transcript, one huge text node): Backstory and the control only (mark.js takes minutes there). */
+const ONE_ELEMENT: Who[] = (['backstory', 'none'] as Who[]).filter(wants);
 /** On GROWTH_PAGE with 10%, 50% and 100% of the knowledge (growth with alias count). */
 const BY_ALIASES: Who[] = (['engine10', 'engine50', 'engine'] as Who[]).filter(() => wants('engine'));
 const FRACTIONS: Record<string, number> = { e10: 0.1, e50: 0.5, e100: 1 };
@@ -95,7 +99,8 @@ async function main() {
   // 1 MB whose mentions all come from the 10% subset: every index variant finds the same mentions, so only the alias count changes.
   const commonVocab = vocabulary(aliasStrings(JSON.parse(indexes['e10']!)));
   const aliasPage = QUICK ? undefined : [bigTextPage(commonVocab, 1_000_000, 4, GROWTH_PAGE)].filter(wanted)[0];
-  const allPages = [...mainPages, ...sizePages, ...(aliasPage ? [aliasPage] : [])];
+  const hugePages = [brTranscriptPage(vocab, 20_000), oneNodePage(100_000)].filter(wanted);
+  const allPages = [...mainPages, ...sizePages, ...hugePages, ...(aliasPage ? [aliasPage] : [])];
 
   const server = await serveFixtures();
   const gate = new Gate();
@@ -140,7 +145,7 @@ async function main() {
       kind: who === 'backstory' ? 'backstory' : 'contender',
       gate,
       heap: who === 'backstory' || who === 'none' || who === 'markre',
-      timeoutMs: p.name === 'article' ? 20_000 : 90_000,
+      timeoutMs: p.name === 'article' ? 20_000 : hugePages.includes(p) ? 180_000 : 90_000,
       keepTrace: keepTrace(`${p.name}-${who}`),
     });
     const r = results.get(p.name)!;
@@ -156,6 +161,7 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const p of mainPages) for (const w of shuffled(MAIN, round * 31 + p.name.length)) await run(p, w, round);
     for (const p of sizePages) for (const w of shuffled(BY_SIZE, round)) await run(p, w, round);
+    for (const p of hugePages) for (const w of shuffled(ONE_ELEMENT, round)) await run(p, w, round);
     if (aliasPage) for (const w of shuffled(BY_ALIASES, round)) await run(aliasPage, w, round);
   }
 
@@ -185,6 +191,10 @@ async function main() {
       scroll.push(sc);
     }
   }
+  const churn: ChurnFigures | { error: string } = wants('backstory') ? await attempt('churn', () => churnFigures(backstory, server)) : { error: 'skipped' };
+  if (!('error' in churn)) log(churn.text);
+  const settings: SettingsFigures | { error: string } = wants('backstory') ? await attempt('settings', () => settingsFigures(backstory, server)) : { error: 'skipped' };
+  if (!('error' in settings)) log(settings.text);
   await backstory.close();
   await contenders.close();
   await server.close();
@@ -198,7 +208,7 @@ async function main() {
   rmSync(contenderDir, { recursive: true, force: true });
 
   const aliasCounts = Object.fromEntries(Object.entries(indexes).map(([seg, json]) => [seg, aliasStrings(JSON.parse(json)).length]));
-  const report = summarise({ results, markkw, hover, scroll, engine, bundle, aliasCounts });
+  const report = summarise({ results, markkw, hover, scroll, churn, settings, engine, bundle, aliasCounts, oneElement: hugePages.map((p) => p.name) });
   const meta = {
     date: new Date().toISOString(),
     commit: (() => {

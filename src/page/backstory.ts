@@ -123,6 +123,8 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     matcher: PageMatcher;
     /** Asking the background for the index of words the page showed later. */
     learning: boolean;
+    /** Notices a document.open() rewrite (see begin()). */
+    rootWatch?: MutationObserver;
     painter: LedgerPainter;
     slicer: Slicer;
     annotator: Annotator;
@@ -287,6 +289,15 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     });
     painter.show(settings!.kinds);
     // A page script may delete our highlights from the shared registry; put them back cheaply now and then.
+    // A page that ran document.open() has a new root element and none of our listeners: hovering must work again
+    // as soon as it has rewritten itself (watching only the document's own children costs nothing otherwise).
+    let root = doc.documentElement;
+    a.rootWatch = new win.MutationObserver(guard(() => {
+      if (doc.documentElement === root) return;
+      root = doc.documentElement;
+      a.hover.rebind();
+    }));
+    a.rootWatch.observe(doc, { childList: true });
     a.timer = win.setInterval(guard(() => {
       painter.sync();
       painter.sweep();
@@ -302,6 +313,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     if (!a) return;
     active = null;
     win.clearInterval(a.timer);
+    safe(() => a.rootWatch?.disconnect());
     safe(() => a.hover.destroy());
     safe(() => a.annotator.destroy());
     safe(() => a.slicer.destroy());

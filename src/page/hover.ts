@@ -45,6 +45,9 @@ function within(range: Range, x: number, y: number, pad: number): boolean {
   return false;
 }
 
+/** A touch held this long before it lifts is a long press, not a tap. */
+const LONG_PRESS_MS = 500;
+
 export class HoverController {
   /** The mention whose card is open or opening. */
   private current: MentionHit | null = null;
@@ -56,24 +59,30 @@ export class HoverController {
   private y = -1;
   /** The kind of pointer that last went down: a click that follows a touch is a tap. */
   private downType = '';
+  private downAt = 0;
   private readonly off: (() => void)[] = [];
+  /** Every listener, so rebind() can add them again. */
+  private readonly bound: [string, EventListener][] = [];
 
   constructor(private readonly o: HoverOptions) {
     const { win, guard } = o;
     const listen = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
       const wrapped = guard(fn) as EventListener;
       win.addEventListener(type, wrapped, { capture: true, passive: true });
+      this.bound.push([type, wrapped]);
       this.off.push(() => win.removeEventListener(type, wrapped, { capture: true }));
     };
     listen('pointermove', (e) => this.onMove(e));
     listen('pointerdown', (e) => {
       this.downType = e.pointerType;
+      this.downAt = e.timeStamp;
       if (this.current && !o.inCard(e.target) && !within(this.current.range, e.clientX, e.clientY, 0)) this.closeNow();
     });
     // A tap: the click the browser makes after a touch (after its compatibility mousedown has moved focus), so a
     // scroll or a long press opens nothing. Nothing is prevented: on a link the tap still follows it.
     listen('click', (e) => {
-      const touch = this.downType === 'touch';
+      // A long press (the reader selecting text or asking for the menu) is no tap, even where the browser follows it with a click.
+      const touch = this.downType === 'touch' && e.timeStamp - this.downAt < LONG_PRESS_MS;
       this.downType = '';
       if (!touch || o.inCard(e.target) || onControl(e)) return;
       const hit = o.hitTest(e.clientX, e.clientY);
@@ -118,7 +127,20 @@ export class HoverController {
     this.o.close();
   }
 
+  /**
+   * document.open() erases every listener on the window and the document, in every world: after a page rewrote
+   * itself that way, the same listeners are added again (removing first, so a call without a rewrite changes nothing).
+   */
+  rebind(): void {
+    const { win } = this.o;
+    for (const [type, fn] of this.bound) {
+      win.removeEventListener(type, fn, { capture: true });
+      win.addEventListener(type, fn, { capture: true, passive: true });
+    }
+  }
+
   destroy(): void {
+    this.bound.length = 0;
     this.o.win.clearTimeout(this.restTimer);
     this.o.win.clearTimeout(this.prefetchTimer);
     this.o.win.clearTimeout(this.closeTimer);

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { instrument, NAMES, paintedTextsIn } from './page-helpers';
+import { instrument, NAMES, paintedTextsIn, WAIT_MS } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -263,7 +263,7 @@ describe('hostile pages', () => {
         `(${attack.toString()})(${JSON.stringify([...NAMES])}), ${JSON.stringify([...NAMES])}.reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0)`,
       );
       expect(left, `${label}: the attack took effect`).toBe(0);
-      await expect.poll(async () => sizes(await paintedTexts(w)), { timeout: 5_000, message: `${label}: restored` }).toEqual(sizes(before));
+      await expect.poll(async () => sizes(await paintedTexts(w)), { timeout: WAIT_MS, message: `${label}: restored` }).toEqual(sizes(before));
     }
     // A page that keeps deleting them for a while, then stops: back again, and on screen.
     await w.page.evaluate((names) => {
@@ -271,7 +271,7 @@ describe('hostile pages', () => {
       setTimeout(() => clearInterval(t), 3000);
     }, [...NAMES]);
     await w.page.waitForTimeout(3100);
-    await expect.poll(async () => sizes(await paintedTexts(w)), { timeout: 5_000 }).toEqual(sizes(before));
+    await expect.poll(async () => sizes(await paintedTexts(w)), { timeout: WAIT_MS }).toEqual(sizes(before));
     expect(await showsOnScreen(w, 'Wang Yi')).toBe(true);
     expect((await hoverCard(w, 'Wang Yi')).text).toContain('Wang Yi');
     expect(w.problems).toEqual([]);

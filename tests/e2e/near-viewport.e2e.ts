@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { instrument, paintedByDistance, scrollSettled, waitPainted } from './page-helpers';
+import { instrument, scrollPainted, scrollSettled, WAIT_MS, waitPainted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -46,9 +46,8 @@ test('wherever the reader jumps on a long page, the mentions on screen are paint
   expect(painted.mentions).toBe(PARAS + 1);
   for (const target of [PARAS - 301, 75, PARAS - 1, 801]) {
     const y = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top + scrollY - 200, `p${target}`);
-    await scrollSettled(page, y);
-    const now = await paintedByDistance(page);
-    expect(now.onScreen, `at paragraph ${target}`).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga']));
+    // Painted once the browser's report and the registration it causes have come, however many frames that takes.
+    const now = await scrollPainted(page, y, ['Wang Yi', 'Yoshihide Suga'], `at paragraph ${target}`);
     expect(now.registered).toBeLessThan(painted.mentions / 2);
   }
   await page.close();
@@ -74,7 +73,7 @@ test('a mention the page pins on screen opens its card far from where it sits in
   await page.mouse.move(box.x + 3, box.y + box.height / 2, { steps: 2 });
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   const card = page.getByRole('dialog');
-  await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
-  await expect.poll(async () => (await card.textContent()) ?? '').toContain('Japan');
+  await expect.poll(() => card.count(), { timeout: WAIT_MS }).toBe(1);
+  await expect.poll(async () => (await card.textContent()) ?? '', { timeout: WAIT_MS }).toContain('Japan');
   await page.close();
 });

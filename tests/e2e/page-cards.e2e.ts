@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { hoverMention, instrument, mentionBox, moveAway, waitPainted } from './page-helpers';
+import { hoverMention, instrument, mentionBox, moveAway, WAIT_MS, waitPainted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -33,7 +33,7 @@ describe('a November 2020 story', () => {
 
   test('a full name opens that person\'s card with the office held on the article\'s date', async () => {
     const card = await hoverMention(page, 'Yoshihide Suga');
-    await expect.poll(() => card.getAttribute('aria-label')).toBe('Backstory: Yoshihide Suga');
+    await expect.poll(() => card.getAttribute('aria-label'), { timeout: WAIT_MS }).toBe('Backstory: Yoshihide Suga');
     const text = await card.innerText();
     expect(text).toContain('Prime Minister of Japan');
     expect(text).toContain('Sep 16, 2020');
@@ -90,12 +90,29 @@ describe('a November 2020 story', () => {
 
   test('the card waits for the pointer to rest, stays while the pointer is in it, and closes after leaving', async () => {
     const b = await mentionBox(page, 'Scott Morrison');
+    // Watched in the page, on its clock: when the pointer last moved, and when a card first showed. Read there, a
+    // slow test runner cannot make a card that waited look early; a loaded machine only makes it show later.
+    await page.evaluate(() => {
+      const w = window as unknown as { __rest: { moved: number; shown: number } };
+      w.__rest = { moved: -1, shown: -1 };
+      addEventListener('pointermove', (e) => void (w.__rest.moved = e.timeStamp), { capture: true });
+      const timer = setInterval(() => {
+        const dialog = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]');
+        // Shown: laid out and not hidden (the card is rendered hidden first, while its data comes and it is placed).
+        if (dialog && dialog.checkVisibility({ visibilityProperty: true })) {
+          w.__rest.shown = performance.now();
+          clearInterval(timer);
+        }
+      }, 5);
+    });
     await page.mouse.move(b.x + 4, b.y + b.height / 2);
-    await page.waitForTimeout(120);
-    expect(await page.getByRole('dialog').count()).toBe(0);
     const card = page.getByRole('dialog');
-    await expect.poll(() => card.count(), { timeout: 3_000 }).toBe(1);
+    await expect.poll(() => card.count(), { timeout: WAIT_MS }).toBe(1);
     expect(await card.getAttribute('aria-label')).toBe('Backstory: Scott Morrison');
+    // It waited for the pointer to rest (350 ms in src/page/hover.ts) before it showed: never sooner, however loaded the machine.
+    const rest = await page.evaluate(() => (window as unknown as { __rest: { moved: number; shown: number } }).__rest);
+    expect(rest.moved).toBeGreaterThan(0);
+    expect(rest.shown - rest.moved).toBeGreaterThanOrEqual(340);
     // Into the card: it stays open well past the grace period.
     const cb = (await card.boundingBox())!;
     await page.mouse.move(cb.x + cb.width / 2, cb.y + 10, { steps: 5 });
@@ -108,10 +125,10 @@ describe('a November 2020 story', () => {
     let card = await hoverMention(page, 'Michael Pompeo');
     expect(await card.getByRole('button', { name: 'Close' }).count()).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: WAIT_MS }).toBe(0);
     card = await hoverMention(page, 'Zhao Lijian');
     await card.getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: WAIT_MS }).toBe(0);
     await page.mouse.move(2, 2);
   });
 
@@ -123,14 +140,14 @@ describe('a November 2020 story', () => {
     let card = await hoverMention(page, 'Wang Yi', 1);
     expect(await card.getAttribute('aria-label')).toBe('Backstory: Wang Yi');
     card = await hoverMention(page, 'Japan', 0);
-    await expect.poll(() => card.getAttribute('aria-label', { timeout: 500 })).toBe('Backstory: Japan');
+    await expect.poll(() => card.getAttribute('aria-label', { timeout: 500 }), { timeout: WAIT_MS }).toBe('Backstory: Japan');
     expect(await page.getByRole('dialog').count()).toBe(1);
     await moveAway(page);
     // Rest on one just long enough to start opening it, then move on: only the newer card may appear.
     await page.mouse.move(a.x + 4, a.y + a.height / 2);
     await page.waitForTimeout(360);
     await page.mouse.move(b.x + 4, b.y + b.height / 2, { steps: 2 });
-    await expect.poll(() => page.getByRole('dialog').getAttribute('aria-label'), { timeout: 3_000 }).toBe('Backstory: Japan');
+    await expect.poll(() => page.getByRole('dialog').getAttribute('aria-label'), { timeout: WAIT_MS }).toBe('Backstory: Japan');
     await page.waitForTimeout(300);
     expect(await page.getByRole('dialog').count()).toBe(1);
     expect(await page.getByRole('dialog').getAttribute('aria-label')).toBe('Backstory: Japan');
@@ -152,8 +169,8 @@ describe('a November 2020 story', () => {
     });
     await page.mouse.move(m.x + 4, m.y + m.h / 2, { steps: 2 });
     const card = page.getByRole('dialog');
-    await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
-    await expect.poll(async () => (await card.boundingBox())?.width ?? 0).toBeGreaterThan(0);
+    await expect.poll(() => card.count(), { timeout: WAIT_MS }).toBe(1);
+    await expect.poll(async () => (await card.boundingBox())?.width ?? 0, { timeout: WAIT_MS }).toBeGreaterThan(0);
     await page.waitForTimeout(100);
     const cb = (await card.boundingBox())!;
     expect(cb.y).toBeGreaterThanOrEqual(0);

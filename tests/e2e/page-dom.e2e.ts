@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { domWithoutHost, highlighted, hoverMention, instrument, moveAway, waitPainted } from './page-helpers';
+import { domWithoutHost, highlighted, hoverMention, instrument, moveAway, WAIT_MS, waitPainted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -76,10 +76,10 @@ test('a component app that re-renders annotated text keeps working, and the new 
   expect(all(await highlighted(page))).toContain('Wang Yi');
   for (let n = 1; n <= 4; n++) {
     await page.click('#bump');
-    await expect.poll(() => page.textContent('#count')).toBe(String(n));
+    await expect.poll(() => page.textContent('#count'), { timeout: WAIT_MS }).toBe(String(n));
     const who = n % 2 === 0 ? 'Wang Yi' : 'Yoshihide Suga';
     const gone = n % 2 === 0 ? 'Yoshihide Suga' : 'Wang Yi';
-    await expect.poll(async () => all(await highlighted(page)), { timeout: 2_000 }).toContain(who);
+    await expect.poll(async () => all(await highlighted(page)), { timeout: WAIT_MS }).toContain(who);
     expect(all(await highlighted(page))).not.toContain(gone);
     expect(await page.textContent('#line')).toBe(`Update ${n}: ${who} spoke about Japan.`);
   }
@@ -93,7 +93,7 @@ test('text added later is annotated, and a single-page-app navigation starts ove
   const { page, errors } = await open('page-live.html');
   expect(all(await highlighted(page))).toEqual(expect.arrayContaining(['Chinese', 'Wang Yi']));
   await page.click('#more');
-  await expect.poll(async () => all(await highlighted(page)), { timeout: 2_000 }).toEqual(expect.arrayContaining(['Wang', 'Yoshihide Suga', 'South Korea']));
+  await expect.poll(async () => all(await highlighted(page)), { timeout: WAIT_MS }).toEqual(expect.arrayContaining(['Wang', 'Yoshihide Suga', 'South Korea']));
   await page.click('#navigate');
   await waitPainted(page, 2);
   const after = all(await highlighted(page));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Request } from 'playwright-core';
 import { launchWithExtension, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
-import { hoverMention, instrument, moveAway, waitPainted, type ChromeApi } from './page-helpers';
+import { hoverMention, instrument, moveAway, WAIT_MS, waitPainted, type ChromeApi } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -48,5 +48,5 @@ test('the request log does see a request the extension itself makes to another h
   const worker = browser.context.serviceWorkers()[0]!;
   // Goes nowhere: the browser's proxy is a closed loopback port.
   await worker.evaluate(() => fetch('http://backstory-probe.example/x').then(() => undefined, () => undefined));
-  await expect.poll(() => requests.slice(before)).toContain('http://backstory-probe.example/x');
+  await expect.poll(() => requests.slice(before), { timeout: WAIT_MS }).toContain('http://backstory-probe.example/x');
 });

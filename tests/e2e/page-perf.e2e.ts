@@ -1,7 +1,12 @@
-/** Off the critical path: on a page with 1 MB of text no task of Backstory's runs 50 ms or more, and an ordinary article is cheap. */
+/**
+ * Off the critical path: a page with 1 MB of text is read in many slices, each its own task (counted in a Chromium
+ * trace), every mention found and those near the viewport painted; an ordinary article is painted in full. How long
+ * the tasks run is logged for the record and judged by npm run bench ("no Backstory task over 50 ms on any page",
+ * "article: < 5 ms to highlights registered"), never here: npm test runs on two cores other jobs keep busy.
+ */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { instrument, paintedByDistance, scrollSettled, waitPainted } from './page-helpers';
+import { analyse, instrument, paintedByDistance, scrollPainted, startTrace, waitPainted, type Painted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -42,53 +47,66 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('1 MB of text: every mention found in slices, none of them 50 ms or longer; those near the viewport painted, at the top and after scrolling to the end', async () => {
-  // This machine is shared: a run can be preempted mid-slice. A real regression (an unsliced step) shows in every run; noise does not.
-  const longest: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const page = await browser.context.newPage();
-    await instrument(page);
-    await page.goto(`${server.url}/big.html`);
-    const painted = await waitPainted(page);
-    if (run === 0) {
-      const textBytes = await page.evaluate(() => document.body.textContent!.length);
-      expect(textBytes).toBeGreaterThan(1_000_000);
-      expect(painted.mentions).toBeGreaterThan(10_000);
-      // Every mention found; those near the viewport registered, at the top and then at the end of the page.
-      const top = await paintedByDistance(page);
-      expect(top.registered).toBe(painted.registered);
-      expect(top.onScreen).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga', 'Japan', 'China', 'South Korea', 'Kang Kyung-wha']));
-      expect(top.registered).toBeLessThan(painted.mentions / 20);
-      await scrollSettled(page, 'bottom');
-      const end = await paintedByDistance(page);
-      expect(end.registered).toBeLessThan(painted.mentions / 10);
-      expect(end.onScreen.length).toBeGreaterThan(5);
-      expect(end.onScreen).toEqual(expect.arrayContaining(['Japan', 'China']));
-    }
-    // Bare walk of the same text, for the record: the target is ≤ 3× this.
-    const bare = await page.evaluate(() => {
-      const t0 = performance.now();
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let n = 0;
-      for (let x = w.nextNode(); x; x = w.nextNode()) n += (x as Text).data.length;
-      return { ms: performance.now() - t0, n };
-    });
-    console.log(`1 MB page: ${painted.mentions} mentions; Backstory main-thread ${painted.ms} ms (longest task ${painted.longestTaskMs} ms, ${painted.wallMs} ms wall); bare text walk ${bare.ms.toFixed(1)} ms`);
-    longest.push(painted.longestTaskMs);
-    await page.close();
-    if (painted.longestTaskMs < 50) break;
-  }
-  expect(Math.min(...longest)).toBeLessThan(50);
-});
-
-test('an ordinary article is painted with little main-thread time', async () => {
+/** Opens a page with a trace running; returns what Backstory reported painted and the tasks that ran its code. */
+async function tracedVisit(path: string) {
   const page = await browser.context.newPage();
   await instrument(page);
-  await page.goto(`${server.url}/news-2020-wang-yi.html`);
-  const painted = await waitPainted(page);
-  console.log(`8 KB article: ${painted.mentions} mentions; ${painted.ms} ms main thread, longest task ${painted.longestTaskMs} ms`);
+  const cdp = await page.context().newCDPSession(page);
+  const stop = await startTrace(cdp);
+  await page.goto(`${server.url}${path}`);
+  const painted: Painted = await waitPainted(page);
+  const figures = analyse(await stop(), `chrome-extension://${browser.extensionId}/`, server.url);
+  return { page, painted, figures };
+}
+
+test('1 MB of text: every mention found, in many slices; those near the viewport painted, at the top and after scrolling to the end', async () => {
+  const article = await tracedVisit('/news-2020-wang-yi.html');
+  await article.page.close();
+  const { page, painted, figures } = await tracedVisit('/big.html');
+  const textBytes = await page.evaluate(() => document.body.textContent!.length);
+  // Bare walk of the same text, for the record: the bench's target is ≤ 3× this.
+  const bare = await page.evaluate(() => {
+    const t0 = performance.now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    for (let x = w.nextNode(); x; x = w.nextNode()) n += (x as Text).data.length;
+    return { ms: performance.now() - t0, n };
+  });
+  console.log(
+    `1 MB page: ${painted.mentions} mentions in ${figures.tasksWithBackstory} tasks that ran Backstory (${article.figures.tasksWithBackstory} on the article); ` +
+      `for the record (npm run bench judges them): Backstory main-thread ${painted.ms} ms (longest slice ${painted.longestTaskMs} ms, ` +
+      `longest task of its own ${figures.maxOwnTaskMs.toFixed(1)} ms, ${painted.wallMs} ms wall); bare text walk ${bare.ms.toFixed(1)} ms`,
+  );
+  expect(textBytes).toBeGreaterThan(1_000_000);
+  expect(painted.mentions).toBeGreaterThan(10_000);
+  // Every mention found; those near the viewport registered, at the top and then at the end of the page.
+  const top = await paintedByDistance(page);
+  expect(top.registered).toBe(painted.registered);
+  expect(top.onScreen).toEqual(expect.arrayContaining(['Wang Yi', 'Yoshihide Suga', 'Japan', 'China', 'South Korea', 'Kang Kyung-wha']));
+  expect(top.registered).toBeLessThan(painted.mentions / 20);
+  const end = await scrollPainted(page, 'bottom', ['Japan', 'China']);
+  expect(end.registered).toBeLessThan(painted.mentions / 10);
+  expect(end.onScreen.length).toBeGreaterThan(5);
+  // In slices, each its own task with the page free to run between them: many more tasks ran Backstory's code than
+  // on the article (reading 1 MB in one go would add one). A loaded machine only adds slices.
+  expect(figures.tasksWithBackstory - article.figures.tasksWithBackstory).toBeGreaterThanOrEqual(MORE_TASKS_1MB);
+  await page.close();
+});
+
+/**
+ * Slices the 1 MB page takes beyond the article's tasks, at least: some 150 ms of Backstory's work in slices of
+ * 8 ms on this machine (20 more tasks than the article's 4, quiet; more under load), half that on a machine twice
+ * as fast; an unsliced read adds one or two.
+ */
+const MORE_TASKS_1MB = 8;
+
+test('an ordinary article is painted in full', async () => {
+  const { page, painted, figures } = await tracedVisit('/news-2020-wang-yi.html');
+  console.log(`8 KB article: ${painted.mentions} mentions; for the record (npm run bench judges it, target < 5 ms): ${painted.ms} ms main thread, longest task ${painted.longestTaskMs} ms, ${figures.tasksWithBackstory} tasks ran Backstory`);
   expect(painted.mentions).toBeGreaterThan(30);
-  // Generous for a shared 2-core machine; the benchmark holds the real target (< 5 ms).
-  expect(painted.longestTaskMs).toBeLessThan(50);
+  // Painted: every mention found is registered (an article is near the viewport whole, or nearly).
+  const now = await paintedByDistance(page);
+  expect(now.registered).toBe(painted.registered);
+  expect(now.onScreen).toEqual(expect.arrayContaining(['Wang Yi']));
   await page.close();
 });

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, ROOT, launchWithExtension, openPopup, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
-import { hoverMention, instrument, moveAway, waitPainted } from './page-helpers';
+import { hoverMention, instrument, moveAway, WAIT_MS, waitPainted } from './page-helpers';
 
 // ----------------------------------------------------------- logging proxy
 
@@ -187,10 +187,10 @@ describe('no network request of its own', () => {
     const worker = browser.context.serviceWorkers()[0]!;
     await worker.evaluate(() => fetch('http://backstory-probe.example/sw').then(() => undefined, () => undefined));
     await page.evaluate(() => fetch('http://backstory-probe.example/page').then(() => undefined, () => undefined));
-    await expect.poll(() => seen.slice(before.seen).map((s) => `${s.from} ${s.url}`)).toEqual(
+    await expect.poll(() => seen.slice(before.seen).map((s) => `${s.from} ${s.url}`), { timeout: WAIT_MS }).toEqual(
       expect.arrayContaining(['service worker http://backstory-probe.example/sw', 'page http://backstory-probe.example/page']),
     );
-    await expect.poll(() => proxy.log.slice(before.proxy).filter((l) => l.includes('backstory-probe.example')).length).toBe(2);
+    await expect.poll(() => proxy.log.slice(before.proxy).filter((l) => l.includes('backstory-probe.example')).length, { timeout: WAIT_MS }).toBe(2);
     expect(proxy.log.slice(before.proxy).every((l) => !CHROMIUM_HOSTS.test(proxyHost(l)) || !l.includes('backstory-probe'))).toBe(true);
     await page.close();
   });

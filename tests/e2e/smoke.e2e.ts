@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, openPopup, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+import { WAIT_MS } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -19,10 +20,10 @@ test('the extension loads and its content script runs on a news page', async () 
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/news-2020-wang-yi.html`);
   // Backstory leaves the page's DOM alone; its sign of life is its highlights in the (shared) registry.
-  await expect.poll(() => page.evaluate(() => CSS.highlights.has('backstory-person')), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('backstory-person')), { timeout: WAIT_MS }).toBe(true);
 });
 
 test('the popup renders', async () => {
   const popup = await openPopup(browser);
-  await expect.poll(() => popup.locator('main').count()).toBe(1);
+  await expect.poll(() => popup.locator('main').count(), { timeout: WAIT_MS }).toBe(1);
 });

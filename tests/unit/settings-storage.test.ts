@@ -35,7 +35,7 @@ describe('settings in storage', () => {
   test('an unversioned layout is written back with the current version', async () => {
     await fakeBrowser.storage.sync.set({ [KEYS.enabled]: false });
     expect((await loadSettings()).enabled).toBe(false);
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.sync.get(KEYS.version))[KEYS.version]).toBe(SETTINGS_VERSION));
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.sync.get(KEYS.version))[KEYS.version]).toBe(SETTINGS_VERSION), { timeout: 20_000 });
     expect((await fakeBrowser.storage.sync.get(KEYS.enabled))[KEYS.enabled]).toBe(false);
   });
 
@@ -59,7 +59,7 @@ describe('settings in storage', () => {
     const stop = watchSettings((s) => seen.push(s.enabled));
     await fakeBrowser.storage.sync.set({ unrelated: 1 });
     await saveSettings({ enabled: false });
-    await vi.waitFor(() => expect(seen).toEqual([false]));
+    await vi.waitFor(() => expect(seen).toEqual([false]), { timeout: 20_000 });
     stop();
     await saveSettings({ enabled: true });
     await new Promise((r) => setTimeout(r, 20));
