@@ -425,7 +425,10 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
 
   /** The card's host element, if it is on the page (told from a page's look-alike by the card UI itself). */
   function cardHost(a: Active): Element | null {
-    for (const el of Array.from(doc.getElementsByTagName(HOST_TAG))) if (a.ui.contains(el)) return el;
+    // The host is the last child of <html> (it may carry a random tag after HOST_TAG on a hostile page).
+    for (let el = doc.documentElement?.lastElementChild ?? null; el; el = el.previousElementSibling) {
+      if (el.localName.startsWith(HOST_TAG) && a.ui.contains(el)) return el;
+    }
     return null;
   }
 

@@ -99,8 +99,11 @@ function editablesUnder(root: Node | null): Set<Element> | null {
  * as one <pre> in an HTML page: there the <pre> is the prose, not code.
  */
 function skippedTag(el: Element, name: string): boolean {
+  // The card's host may take a random tag after HOST_TAG (see src/ui/card/mount.tsx).
+  if (name.startsWith(HOST_TAG_PREFIX)) return true;
   return SKIPPED_TAGS.has(name) && !(name === 'pre' && el.ownerDocument?.contentType === 'text/plain');
 }
+const HOST_TAG_PREFIX = `${HOST_TAG}-`;
 
 function excludedElement(el: Element): boolean {
   return skippedTag(el, el.localName) || editable(el);

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import type { CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { instrument, NAMES, paintedTextsIn, WAIT_MS } from './page-helpers';
+import { hoverMention, instrument, NAMES, paintedTextsIn, waitPainted, WAIT_MS } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -339,4 +339,25 @@ describe('hostile pages', () => {
     expect(w.problems).toEqual([]);
     await w.page.close();
   });
+});
+
+test("a page that defines an element under Backstory's UI tag name does not block the card", async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    customElements.define('backstory-ui', class extends HTMLElement {
+      constructor() {
+        super();
+        // Takes the shadow root for itself and hides: what a page trying to block Backstory's cards would do.
+        this.attachShadow({ mode: 'closed' });
+        this.style.display = 'none';
+      }
+    });
+  });
+  await instrument(page);
+  await page.goto(`${server.url}/news-2020-wang-yi.html`);
+  await waitPainted(page);
+  await hoverMention(page, 'Yoshihide Suga');
+  await expect.poll(() => page.getByRole('dialog').count(), { timeout: 30_000 }).toBe(1);
+  expect(await page.getByRole('dialog').getAttribute('aria-label')).toBe('Backstory: Yoshihide Suga');
+  await page.close();
 });

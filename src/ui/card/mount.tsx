@@ -96,6 +96,26 @@ interface Prepared {
   placed: boolean;
 }
 
+/**
+ * The host element. A page may define a custom element under Backstory's tag name (to block or restyle its
+ * cards): then, or if the element cannot take a shadow root, the host takes a tag no page can know in advance.
+ */
+function makeHost(doc: Document): HTMLElement {
+  const plain = doc.createElement(HOST_TAG);
+  let usable = !plain.matches(':defined');
+  if (usable) {
+    try {
+      plain.attachShadow({ mode: 'open' });
+    } catch {
+      usable = false;
+    }
+  }
+  if (usable) return doc.createElement(HOST_TAG);
+  const bytes = new Uint8Array(6);
+  (doc.defaultView?.crypto ?? globalThis.crypto).getRandomValues(bytes);
+  return doc.createElement(`${HOST_TAG}-${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`);
+}
+
 export function createCardUi(doc: Document, opts: { t: CardTranslate; language: string; onClose: () => void }): CardUi {
   let host: HTMLElement | null = null;
   let mountPoint: HTMLElement | null = null;
@@ -106,7 +126,7 @@ export function createCardUi(doc: Document, opts: { t: CardTranslate; language: 
 
   function ensureHost(): HTMLElement {
     if (!host) {
-      host = doc.createElement(HOST_TAG);
+      host = makeHost(doc);
       const shadow = host.attachShadow({ mode: 'open' });
       const win = doc.defaultView as (Window & typeof globalThis) | null;
       let adopted = false;
