@@ -185,7 +185,7 @@ async function main() {
     article && wants('backstory') ? await attempt('hover', () => hoverFigures(backstory, server, gate, article)) : { error: 'skipped' };
   const scroll: (ScrollFigures | { error: string })[] = [];
   if (wants('backstory')) {
-    for (const p of mainPages.filter((mp) => mp.name !== 'article')) {
+    for (const p of [...mainPages.filter((mp) => mp.name !== 'article'), ...hugePages]) {
       const sc = await attempt(`scroll ${p.name}`, () => scrollFigures(backstory, contenders, server, gate, p));
       if (!('error' in sc)) log(sc.text);
       scroll.push(sc);

@@ -10,7 +10,7 @@ import type { Painter } from './highlights';
 import type { Slicer } from './slices';
 import { BlockMark, hostOf, nodesOf, partsOf, type BlockRecord } from './block-record';
 import type { Mark, Span } from './span';
-import { BlockCursor, blockAncestor, editablesChanged, isBlockElement, isExcluded, type Block } from './walk';
+import { BlockCursor, blockAncestor, editablesChanged, isBlockElement, isExcluded, MAX_BLOCK_CHARS, type Block } from './walk';
 
 export interface MentionHit {
   mention: Mention;
@@ -63,6 +63,56 @@ const CLOCK_EVERY = 2000;
 const BLOCK_WEIGHT = 64;
 /** Restarts of a walk whose position the page removed; more means a page in constant churn, and mutations cover the rest. */
 const MAX_RESTARTS = 3;
+/**
+ * Characters matched at a time in a block longer than the walk's longest (MAX_BLOCK_CHARS): the walk cuts
+ * between text nodes, never inside one, so one node of a whole transcript, or 100,000 mentions in one
+ * paragraph, came as one block, and matching it and placing its mentions was one task of seconds. Its pieces
+ * are matched across slices instead; 4,000 characters of the densest text (one mention every five) is a
+ * fraction of a slice.
+ */
+const PIECE_CHARS = 4000;
+
+/** Where a piece of a long block ends: after a line or a sentence, else a word, so a name is rarely cut. */
+function pieceEnd(text: string, from: number): number {
+  let end = from + PIECE_CHARS;
+  if (end >= text.length) return text.length;
+  // Looked for in the piece's second half only: lastIndexOf would search back to the text's start when there is
+  // none, and on a node of megabytes that was most of the matching's time.
+  const floor = from + PIECE_CHARS / 2;
+  let sentence = -1;
+  let word = -1;
+  for (let i = end - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 32) {
+      if (sentence < 0 && text.charCodeAt(i - 1) === 46) sentence = i + 1;
+      if (word < 0) word = i + 1;
+    }
+  }
+  if (sentence >= 0) return sentence;
+  if (word >= 0) return word;
+  // Not between the two halves of a surrogate pair.
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return end;
+}
+
+/** The matcher's handle for a piece of a long block: a late mention found in it is placed in the block through it. */
+class Piece {
+  constructor(
+    readonly block: Block,
+    readonly offset: number,
+  ) {}
+}
+
+/** A long block being matched a piece at a time: its record (one, as for any block) fills as the pieces come. */
+interface LongRead {
+  record: BlockRecord;
+  host: Element | null;
+  text: string;
+  at: number;
+  fresh: boolean;
+}
 
 /** The page's address less its fragment; document.URL, because the first touch of `location` from a content script costs milliseconds. */
 function pageKey(doc: Document): string {
@@ -105,6 +155,7 @@ export class Annotator {
   private drainQueued = false;
   private readThisDrain = new Set<Node>();
   private current: BlockCursor | null = null;
+  private long: LongRead | null = null;
   private walkGeneration = 0;
   private page: string;
   private mentionCount = 0;
@@ -277,6 +328,7 @@ export class Annotator {
     this.counts.clear();
     this.mentionCount = 0;
     this.current = null;
+    this.long = null;
     this.queue = [];
     this.qi = 0;
     this.batches = [];
@@ -297,6 +349,10 @@ export class Annotator {
         if (unclocked >= CLOCK_EVERY) {
           if (timeUp()) break;
           unclocked = 0;
+        }
+        if (this.long) {
+          if (!this.readOn(timeUp)) break;
+          continue;
         }
         const block = cursor.next();
         if (block) {
@@ -326,6 +382,13 @@ export class Annotator {
    */
   private read(block: Block, fresh = false): void {
     if (!fresh && this.records.size) for (const part of partsOf(block)) this.dropUnder(part);
+    if (block.text.length > MAX_BLOCK_CHARS) {
+      const text = block.text;
+      block.release?.();
+      const record: BlockRecord = { parts: partsOf(block), block, mentions: [], ranges: [] };
+      this.long = { record, host: hostOf(record), text, at: 0, fresh };
+      return;
+    }
     const matcher = this.o.matcher;
     const mentions = matcher.matchBlock(block.text, block);
     const len = block.text.length;
@@ -333,6 +396,41 @@ export class Annotator {
     if (mentions.length) this.keep(block, mentions, len, fresh);
     const late = matcher.takeLate();
     if (late.length) this.placeLate(late);
+  }
+
+  /**
+   * Matches the long block under way a piece at a time until the slice's time is up (one piece at least);
+   * true once it is all read. Its mentions come in document order, as a walk's do.
+   */
+  private readOn(timeUp: () => boolean): boolean {
+    const l = this.long!;
+    const { record, text } = l;
+    const matcher = this.o.matcher;
+    do {
+      const from = l.at;
+      const end = pieceEnd(text, from);
+      const mentions = matcher.matchBlock(text.slice(from, end), new Piece(record.block, from));
+      const len = end - from;
+      for (const m of mentions) {
+        if (!(m.start >= 0 && m.end > m.start && m.end <= len)) continue;
+        const at: Mention = { ...m, start: m.start + from, end: m.end + from };
+        const mark = new BlockMark(record, at.kind, at.start, at.end, l.host);
+        record.mentions.push(at);
+        record.ranges.push(mark);
+        this.o.painter.add(mark, l.fresh);
+        this.tally(at);
+      }
+      // Registered with its first mention, so a card can open on what is painted while the rest is read.
+      if (record.ranges.length && !this.records.has(record)) this.register(record);
+      l.at = end;
+      const late = matcher.takeLate();
+      if (late.length) this.placeLate(late);
+      if (l.at >= text.length) {
+        if (this.long === l) this.long = null;
+        return true;
+      }
+    } while (!timeUp());
+    return false;
   }
 
   private keep(block: Block, mentions: readonly Mention[], len: number, fresh: boolean): void {
@@ -370,8 +468,11 @@ export class Annotator {
    * added only where the page still shows the surname.
    */
   private placeLate(late: readonly LateMention[]): void {
-    for (const { block: b, mention: m, text } of late) {
-      const block = b as Block;
+    for (const { block: b, mention: found, text } of late) {
+      // A piece of a long block: its offsets are the piece's.
+      const piece = b instanceof Piece ? b : null;
+      const block = piece ? piece.block : (b as Block);
+      const m = piece ? { ...found, start: found.start + piece.offset, end: found.end + piece.offset } : found;
       const parts = partsOf(block);
       if (!parts.length) continue;
       let record: BlockRecord | null = null;
@@ -383,7 +484,9 @@ export class Annotator {
         record = owner;
       }
       if (stale) continue;
-      const created = !record;
+      // The long block under way, not registered yet (no mention of its own so far).
+      if (!record && this.long?.record.block === block) record = this.long.record;
+      const created = !record || !this.records.has(record);
       if (!record) {
         if (!parts.every((p) => p.isConnected)) continue;
         record = { parts, block, mentions: [], ranges: [] };
@@ -502,6 +605,10 @@ export class Annotator {
   private drain(timeUp: () => boolean): boolean {
     if (this.destroyed) return true;
     while (!timeUp()) {
+      if (this.long) {
+        this.readOn(timeUp);
+        continue;
+      }
       if (this.current) {
         const block = this.current.next();
         if (block) this.read(block);
