@@ -10,7 +10,13 @@
  */
 import type { ExtensionBrowser, FixtureServer } from '../tests/e2e/harness';
 import { fmt } from './stats';
+import { analyse } from '../tests/e2e/page-helpers';
 import { startTrace, type TraceEvent } from './trace';
+
+/** The trace time of a performance mark the churn set in the page. */
+function markAt(events: TraceEvent[], name: string): number | undefined {
+  return events.find((e) => e.cat.includes('blink.user_timing') && e.name === name)?.ts;
+}
 
 export interface ChurnFigures {
   seconds: number;
@@ -32,64 +38,6 @@ export interface ChurnFigures {
 }
 
 const SECONDS = 10;
-
-function urlOf(e: TraceEvent): string {
-  const u = e.args?.data?.['url'] ?? e.args?.['fileName'];
-  return typeof u === 'string' ? u : '';
-}
-
-/** Per top-level task of the renderer main threads between the two marks: Backstory's share, and whether page script ran in it. */
-function analyse(events: TraceEvent[], extPrefix: string, pagePrefix: string): Omit<ChurnFigures, 'seconds' | 'textChanges' | 'midwayCurrent' | 'settleMs' | 'text'> {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const marks = (name: string) => events.find((e) => e.cat.includes('blink.user_timing') && e.name === name)?.ts;
-  const from = marks('bench:churn-start') ?? -Infinity;
-  const to = marks('bench:churn-end') ?? Infinity;
-  const complete = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of complete) byThread.set(`${e.pid}:${e.tid}`, [...(byThread.get(`${e.pid}:${e.tid}`) ?? []), e]);
-  const out = { tasks: 0, tasksWithBackstory: 0, backstoryJsMs: 0, maxOwnJsMs: 0, maxOwnJsCpuMs: 0, maxOwnTaskMs: 0, maxOwnTaskCpuMs: 0 };
-  for (const list of byThread.values()) {
-    let end = -Infinity;
-    const tasks = list
-      .filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
-      .filter((t) => (t.ts >= end ? ((end = t.ts + (t.dur ?? 0)), true) : false))
-      .filter((t) => t.ts >= from && t.ts <= to);
-    let i = 0;
-    for (const t of tasks) {
-      const tEnd = t.ts + (t.dur ?? 0);
-      while (i < list.length && list[i]!.ts < t.ts) i++;
-      let own = 0;
-      let ownCpu = 0;
-      let ownEnd = -Infinity;
-      let pageJs = false;
-      for (let j = i; j < list.length && list[j]!.ts < tEnd; j++) {
-        const e = list[j]!;
-        const u = urlOf(e);
-        if (u.startsWith(extPrefix)) {
-          if (e.ts >= ownEnd) {
-            own += Math.min(e.ts + (e.dur ?? 0), tEnd) - e.ts;
-            ownCpu += e.tdur ?? e.dur ?? 0;
-            ownEnd = e.ts + (e.dur ?? 0);
-          }
-        } else if (u.startsWith(pagePrefix)) {
-          pageJs = true;
-        }
-      }
-      out.tasks++;
-      if (own > 0) {
-        out.tasksWithBackstory++;
-        out.backstoryJsMs += own / 1000;
-        out.maxOwnJsMs = Math.max(out.maxOwnJsMs, own / 1000);
-        out.maxOwnJsCpuMs = Math.max(out.maxOwnJsCpuMs, ownCpu / 1000);
-        if (!pageJs) {
-          out.maxOwnTaskMs = Math.max(out.maxOwnTaskMs, (t.dur ?? 0) / 1000);
-          out.maxOwnTaskCpuMs = Math.max(out.maxOwnTaskCpuMs, (t.tdur ?? t.dur ?? 0) / 1000);
-        }
-      }
-    }
-  }
-  return out;
-}
 
 /** In the page (a string: tsx would wrap named inner functions in a helper the page lacks): [current, total] of the live texts on screen. */
 const LIVE_CURRENT = `(() => {
@@ -150,13 +98,21 @@ export async function churnFigures(b: ExtensionBrowser, server: FixtureServer): 
       }
       await tab.waitForTimeout(20);
     }
-    const f = analyse(await stop(), `chrome-extension://${b.extensionId}/`, server.url);
+    const events = await stop();
+    // The tasks between the two marks: Backstory's share of each, and whether page script ran in it.
+    const f = analyse(events, `chrome-extension://${b.extensionId}/`, server.url, { from: markAt(events, 'bench:churn-start'), to: markAt(events, 'bench:churn-end') });
     return {
       seconds: did.seconds,
       textChanges: did.textChanges,
       midwayCurrent,
       settleMs,
-      ...f,
+      tasks: f.tasks,
+      tasksWithBackstory: f.tasksWithBackstory,
+      backstoryJsMs: f.backstoryJsMs,
+      maxOwnJsMs: f.maxOwnJsMs,
+      maxOwnJsCpuMs: f.maxOwnJsCpuMs,
+      maxOwnTaskMs: f.maxOwnTaskMs,
+      maxOwnTaskCpuMs: f.maxOwnTaskCpuMs,
       text:
         `Churn (${did.textChanges} text changes in ${fmt(did.seconds)} s, tests/fixtures/hostile/churn.html): Backstory's JS ${fmt(f.backstoryJsMs)} ms in ${f.tasksWithBackstory} tasks; ` +
         `most of its JS in one task ${fmt(f.maxOwnJsMs)} ms (${fmt(f.maxOwnJsCpuMs)} CPU); longest task of its own ${fmt(f.maxOwnTaskMs)} ms (${fmt(f.maxOwnTaskCpuMs)} CPU); ` +

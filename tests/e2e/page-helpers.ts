@@ -245,7 +245,10 @@ export interface TaskFigures {
   worst: string[];
 }
 
-export function analyse(events: TraceEvent[], extPrefix: string, pagePrefix: string): TaskFigures {
+/** `window`: only the tasks that start within it (trace microseconds), e.g. between two performance marks. */
+export function analyse(events: TraceEvent[], extPrefix: string, pagePrefix: string, window: { from?: number; to?: number } = {}): TaskFigures {
+  const from = window.from ?? -Infinity;
+  const to = window.to ?? Infinity;
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const complete = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const byThread = new Map<string, TraceEvent[]>();
@@ -259,7 +262,7 @@ export function analyse(events: TraceEvent[], extPrefix: string, pagePrefix: str
     let tasks = list.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
     // Outermost tasks only.
     let end = -Infinity;
-    tasks = tasks.filter((t) => (t.ts >= end ? ((end = t.ts + (t.dur ?? 0)), true) : false));
+    tasks = tasks.filter((t) => (t.ts >= end ? ((end = t.ts + (t.dur ?? 0)), true) : false)).filter((t) => t.ts >= from && t.ts <= to);
     let i = 0;
     for (const t of tasks) {
       const tEnd = t.ts + (t.dur ?? 0);
