@@ -6,6 +6,7 @@
 import type { Country, EventRecord, Knowledge } from './model';
 import type { KnowledgeEvent, Office, OfficeRole, Person, TrackedRole } from './schema';
 import { TRACKED_ROLES } from './coverage';
+import { foldLetters } from '../matching/text';
 
 const ROLE_RANK: Record<OfficeRole, number> = { head_of_state: 0, head_of_government: 0, foreign_minister: 1, spokesperson: 2, other: 3 };
 
@@ -236,23 +237,6 @@ export function nextOfficeAfter(person: Person, date: string): Office | null {
 /** Days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
-}
-
-/** A name reduced to its letters and digits, without case or diacritics: "Yōko Kamikawa" and "Yoko Kamikawa" fold alike. */
-export function foldLetters(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[đð]/g, 'd')
-    .replace(/ø/g, 'o')
-    .replace(/ł/g, 'l')
-    .replace(/ß/g, 'ss')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
-    .replace(/ı/g, 'i')
-    .replace(/þ/g, 'th')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

@@ -240,3 +240,20 @@ export function isCjkCode(c: number): boolean {
   const k = cls(c);
   return k === C.HAN || k === C.HANGUL;
 }
+
+/** A name reduced to its letters and digits, without case or diacritics: "Yōko Kamikawa" and "Yoko Kamikawa" fold alike. */
+export function foldLetters(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[đð]/g, 'd')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ı/g, 'i')
+    .replace(/þ/g, 'th')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -10,6 +10,7 @@ import type { MatchHow, MentionKind } from '../../matching/types';
 import { Fragment, type JSX } from 'preact';
 import type { CardKey, CardTranslate } from './messages';
 import { formatDate } from '../dates';
+import { foldLetters } from '../../matching/text';
 
 export interface CardMatch {
   /** The words on the page: "Suga". */
@@ -40,11 +41,6 @@ export { formatDate };
 /** Only web links open from a card; anything else in the data is shown as text. */
 function webLink(url: string): string | null {
   return /^https:\/\//i.test(url) ? url : null;
-}
-
-/** Letters only, without case or diacritics: "Wang Yi" on the page is the name itself. */
-function foldLetters(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
