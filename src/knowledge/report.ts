@@ -3,6 +3,14 @@ import type { EventRecord, Knowledge } from './model';
 import { coverageGaps, coveredStates, knownUntil } from './coverage';
 import { NEWS_REGIONS, newsRegion, type NewsRegion } from './regions';
 
+/** Countries by ISO3, made once per knowledge (eventRegions is asked once per event). */
+const byIsoCache = new WeakMap<Knowledge, Map<string, Knowledge['countries'][number]>>();
+function countriesByIso(k: Knowledge): Map<string, Knowledge['countries'][number]> {
+  let m = byIsoCache.get(k);
+  if (!m) byIsoCache.set(k, (m = new Map(k.countries.map((c) => [c.iso3, c]))));
+  return m;
+}
+
 export interface RegionCoverage {
   region: NewsRegion;
   states: number;
@@ -14,7 +22,7 @@ export interface RegionCoverage {
 }
 
 export function coverageByRegion(k: Knowledge): RegionCoverage[] {
-  const byIso = new Map(k.countries.map((c) => [c.iso3, c]));
+  const byIso = countriesByIso(k);
   const gaps = new Set(coverageGaps(k).map((g) => g.country));
   const strict = new Set(coverageGaps(k, coveredStates(k), false).map((g) => g.country));
   return NEWS_REGIONS.map((region) => {
@@ -32,7 +40,7 @@ export function staleStates(k: Knowledge): { country: string; knownUntil: string
 
 /** The regions an event belongs to: those of its place and of every country it involves. */
 export function eventRegions(k: Knowledge, e: EventRecord): Set<NewsRegion> {
-  const byIso = new Map(k.countries.map((c) => [c.iso3, c]));
+  const byIso = countriesByIso(k);
   const out = new Set<NewsRegion>();
   for (const iso of [...e.countries, ...(e.place ? [e.place.country] : [])]) {
     const c = byIso.get(iso);
