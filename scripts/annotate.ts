@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { compileMatchIndex } from '../src/knowledge/compile';
 import type { Knowledge } from '../src/knowledge/model';
-import { findCountry, findPerson, leaderList, relatedEvents, roleOn } from '../src/knowledge/query';
+import { findCountry, findOrganisation, findPerson, leaderList, membersOn, organisationLeaders, relatedEvents, roleOn } from '../src/knowledge/query';
 import { IsoDate } from '../src/knowledge/schema';
 import { createPageMatcher, type MatchIndex, type Mention, type MentionKind } from '../src/matching';
 import { collectBlocks } from '../src/page/walk';
@@ -36,7 +36,9 @@ export interface AnnotatedMention {
 
 export type AnnotatedEntity =
   | { kind: 'person'; name: string; wikipedia: string; country: string; role: string | null }
-  | { kind: 'country'; name: string; iso3: string; leaders: AnnotatedLeader[] };
+  | { kind: 'country'; name: string; iso3: string; leaders: AnnotatedLeader[] }
+  /** members: the member states (ISO3) on the date; leaders: who held each of its offices then. */
+  | { kind: 'organisation'; name: string; wikipedia: string; members: string[]; leaders: AnnotatedLeader[] };
 
 export interface AnnotatedLeader {
   wikipedia: string;
@@ -181,6 +183,14 @@ function finish(k: Knowledge, mentions: AnnotatedMention[], date: string): Annot
         wikipedia: l.person.wikipedia, name: l.person.name, title: l.offices.map((o) => o.title).join(' and '), roles: l.roles,
       }));
       entities[m.entity] = { kind: 'country', name: c.name, iso3: c.iso3, leaders };
+      continue;
+    }
+    const o = findOrganisation(k, m.entity);
+    if (o) {
+      const leaders = organisationLeaders(k, o.wikipedia, date).map((h) => ({
+        wikipedia: h.person.wikipedia, name: h.person.name, title: h.office.title, roles: h.office.roles,
+      }));
+      entities[m.entity] = { kind: 'organisation', name: o.name, wikipedia: o.wikipedia, members: membersOn(o, date).members, leaders };
     }
   }
   const counts = new Map<string, number>();

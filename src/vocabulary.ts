@@ -11,10 +11,13 @@
  * under its own storage key so a bad write to one can never take the others
  * with it.
  */
-export type MentionKind = 'person' | 'country' | 'demonym' | 'capital';
-export const MENTION_KINDS: readonly MentionKind[] = ['person', 'country', 'demonym', 'capital'];
+export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'organisation';
+export const MENTION_KINDS: readonly MentionKind[] = ['person', 'country', 'demonym', 'capital', 'organisation'];
 
-export const SETTINGS_VERSION = 1;
+/** What an entity is: mentions of kind demonym and capital name a country. */
+export type EntityKind = 'person' | 'country' | 'organisation';
+
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   /** Highlights on every site. */
@@ -28,7 +31,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
   disabledSites: Object.freeze([]) as unknown as string[],
-  kinds: Object.freeze({ person: true, country: true, demonym: true, capital: true }),
+  kinds: Object.freeze({ person: true, country: true, demonym: true, capital: true, organisation: true }),
 });
 
 /** Storage keys, one per setting, plus the layout version. */
@@ -90,6 +93,12 @@ export type Migration = (raw: Record<string, unknown>) => Record<string, unknown
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
   0: (raw: Record<string, unknown>) => raw,
+  // Version 2 adds organisations as a kind of mention: on, beside whatever the user chose for the others.
+  1: (raw: Record<string, unknown>) => {
+    const kinds = raw[KEYS.kinds];
+    if (!kinds || typeof kinds !== 'object' || Array.isArray(kinds) || 'organisation' in kinds) return raw;
+    return { ...raw, [KEYS.kinds]: { ...(kinds as Record<string, unknown>), organisation: true } };
+  },
 });
 
 /** The stored layout version: 0 when there is none. */
@@ -157,7 +166,7 @@ export type DateSource = 'meta' | 'json-ld' | 'time' | 'url' | 'today';
 
 export interface PageEntity {
   id: string;
-  kind: 'person' | 'country';
+  kind: EntityKind;
   name: string;
   /** Mentions by kind of mention (a country is also mentioned through demonyms and capitals). */
   count: number;
@@ -173,7 +182,7 @@ export interface PageSummary {
 
 export interface SearchHit {
   id: string;
-  kind: 'person' | 'country';
+  kind: EntityKind;
   name: string;
   flag: string;
   /** A person's office on the date, or a country's capital and region. */

@@ -3,7 +3,7 @@
  * them. Pure: callers pass file contents in, problems come back as data, so
  * the build, `kb:check` and the tests all report the same way.
  */
-import { KnowledgePart, type CountryPatch } from './schema';
+import { KnowledgePart, type CountryPatch, type ExtraOffices } from './schema';
 import type { Country, Knowledge, Problem } from './model';
 import { checkConsistency } from './consistency';
 import { derivedOfficeEvents } from './derived-events';
@@ -107,6 +107,24 @@ function zodProblems(file: string, data: unknown, error: { issues: { path: Prope
 }
 
 /**
+ * Offices written for a person in another file (a prime minister who later
+ * led an organisation) join that person's record; aliases too, once each.
+ */
+function addExtraOffices(k: Knowledge, extras: readonly (ExtraOffices & { $file: string })[], problems: Problem[]): void {
+  const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
+  for (const x of extras) {
+    const person = byKey.get(x.wikipedia);
+    if (!person) {
+      problems.push({ file: x.$file, id: x.wikipedia, field: 'extraOffices', message: 'adds offices to a person no file writes (use the exact Wikipedia title, or write the person in full)' });
+      continue;
+    }
+    person.offices = [...person.offices, ...x.offices];
+    const names = new Set([person.name, ...person.aliases]);
+    person.aliases = [...person.aliases, ...x.aliases.filter((a) => !names.has(a))];
+  }
+}
+
+/**
  * Returns the knowledge assembled from every file that parsed, and all problems.
  * Callers must refuse to ship knowledge that came with problems.
  */
@@ -122,7 +140,8 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   const byIso = new Map(dataset.map((d) => [CODE_FIXES[d.cca3] ?? d.cca3, d]));
 
   let asOf: string | undefined;
-  const knowledge: Knowledge = { asOf: '', countries: [], people: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
+  const extras: (ExtraOffices & { $file: string })[] = [];
+  const knowledge: Knowledge = { asOf: '', countries: [], people: [], organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
   for (const { file, data } of files) {
     const parsed = KnowledgePart.safeParse(data);
     if (!parsed.success) {
@@ -145,6 +164,8 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
       if (patched) countries.set(patched.iso3, patched);
     }
     knowledge.people.push(...part.people.map((p) => ({ ...p, $file: file })));
+    knowledge.organisations.push(...part.organisations.map((o) => ({ ...o, $file: file })));
+    extras.push(...part.extraOffices.map((x) => ({ ...x, $file: file })));
     knowledge.events.push(...part.events.map((e) => ({ ...e, $file: file })));
     knowledge.vacancies.push(...part.vacancies.map((v) => ({ ...v, $file: file })));
     knowledge.exceptions.push(...part.exceptions.map((x) => ({ ...x, $file: file })));
@@ -154,11 +175,13 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   if (!asOf) problems.push({ file: 'meta.json', field: 'asOf', message: 'no snapshot date (asOf) is set' });
   knowledge.asOf = asOf ?? '';
   knowledge.countries = [...countries.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));
+  addExtraOffices(knowledge, extras, problems);
   problems.push(...checkConsistency(knowledge));
   knowledge.events.push(...derivedOfficeEvents(knowledge));
   knowledge.events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   // Provenance was only for messages; the shipped knowledge stays clean.
   for (const p of knowledge.people) delete (p as { $file?: string }).$file;
+  for (const o of knowledge.organisations) delete (o as { $file?: string }).$file;
   for (const list of [knowledge.events, knowledge.vacancies, knowledge.exceptions, knowledge.coverage, knowledge.unconfirmed]) {
     for (const x of list) delete (x as { $file?: string }).$file;
   }

@@ -8,8 +8,8 @@ import type { Office, Person, TrackedRole } from './schema';
 import type { DateSource } from '../vocabulary';
 import { knownUntil } from './coverage';
 import {
-  countryWikipediaUrl, currentRoleIfDifferent, daysBetween, displayName, eventsAround, eventsNear, findCountry, findPerson, leaderList, leadersOn,
-  nextOfficeAfter, roleOn, wikipediaUrl, type Holder,
+  countryWikipediaUrl, currentRoleIfDifferent, daysBetween, displayName, eventsAround, eventsNear, findCountry, findOrganisation, findPerson, leaderList, leadersOn,
+  membersOn, nextOfficeAfter, organisationLeaders, roleOn, wikipediaUrl, type Holder,
 } from './query';
 
 export interface EventLine {
@@ -109,7 +109,40 @@ export interface CountryCard {
   after: EventLine[];
 }
 
-export type Card = PersonCard | CountryCard;
+export interface OrganisationMember {
+  iso3: string;
+  name: string;
+  flag: string;
+  /** Its rights suspended on the date (the African Union after a coup). */
+  suspended: boolean;
+}
+
+export interface OrganisationCard {
+  kind: 'organisation';
+  id: string;
+  name: string;
+  /** Short forms news writes: "NATO", "EU". */
+  acronyms: string[];
+  native: string[];
+  wikipediaUrl: string;
+  summary: string;
+  founded: number;
+  seat: { city: string; country: string; flag: string } | null;
+  /** Who led it on the date: one line per office (the EU has four). */
+  leaders: LeaderLine[];
+  /** Member states on the date, by name. */
+  members: OrganisationMember[];
+  /** Members that are organisations themselves (the EU in the G20). */
+  memberOrganisations: string[];
+  asOf: string;
+  date: string;
+  dateSource?: DateSource;
+  events: EventLine[];
+  before: EventLine[];
+  after: EventLine[];
+}
+
+export type Card = PersonCard | CountryCard | OrganisationCard;
 
 export function eventLine(e: Knowledge['events'][number]): EventLine {
   return { id: e.id, start: e.start, end: e.end, title: e.title, summary: e.summary, source: e.source, people: e.people, countries: e.countries };
@@ -124,7 +157,7 @@ function roleLine(k: Knowledge, r: ReturnType<typeof roleOn>, date: string): Rol
   return {
     label: r.label, title: r.office.title, start: r.office.start, end: r.office.end, status: r.status,
     incoming: r.status === 'future' && daysBetween(date, r.office.start) <= INCOMING_DAYS,
-    acting: !!r.office.acting, countryFlag: findCountry(k, r.office.country)?.flag ?? '',
+    acting: !!r.office.acting, countryFlag: (r.office.country !== undefined && findCountry(k, r.office.country)?.flag) || '',
   };
 }
 
@@ -169,6 +202,25 @@ export function cardFor(k: Knowledge, id: string, date: string): Card | null {
         id: l.person.wikipedia, name: displayName(l.person), titles: [...new Set(l.offices.map((o) => o.title))], roles: l.roles,
       })),
       asOf: knownUntil(k, id), date, events: eventsNear(k, id, date).map(eventLine), ...around(k, id, date),
+    };
+  }
+  const org = findOrganisation(k, id);
+  if (org) {
+    const { members, suspended } = membersOn(org, date);
+    const off = new Set(suspended);
+    const seatCountry = org.seat ? findCountry(k, org.seat.country) : undefined;
+    return {
+      kind: 'organisation', id, name: org.name, acronyms: org.acronyms.filter((a) => a !== org.name), native: org.native,
+      wikipediaUrl: wikipediaUrl(org.wikipedia), summary: org.summary, founded: org.founded,
+      seat: org.seat ? { city: org.seat.city, country: seatCountry?.name ?? org.seat.country, flag: seatCountry?.flag ?? '' } : null,
+      leaders: organisationLeaders(k, id, date).map((h) => leader(h)!),
+      members: members
+        .map((iso3) => findCountry(k, iso3))
+        .filter((c) => c !== undefined)
+        .map((c) => ({ iso3: c.iso3, name: c.name, flag: c.flag, suspended: off.has(c.iso3) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      memberOrganisations: org.memberOrganisations.map((m) => findOrganisation(k, m)?.name ?? m),
+      asOf: k.asOf, date, events: eventsNear(k, id, date).map(eventLine), ...around(k, id, date),
     };
   }
   return null;

@@ -239,6 +239,14 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     }
   }
 
+  const organisations = ids.length;
+  for (const o of k.organisations) {
+    const i = ids.push(o.wikipedia) - 1;
+    add(o.name, i, K_NAME);
+    for (const a of [...o.aliases, ...o.acronyms]) if (a !== o.name) for (const v of initialVariants(a)) add(v, i, K_ALIAS);
+    for (const n of o.native) add(n, i, K_NATIVE);
+  }
+
   for (const n of NOT_MENTIONS) add(n, 0, K_BLOCK);
 
   const prefixes = new Set<string>();
@@ -262,6 +270,7 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     asOf: k.asOf,
     ids,
     countries,
+    organisations,
     keys: lines.map(([key]) => key).join('\n'),
     single,
     vals: lines.map(([, val]) => val).join('\n'),

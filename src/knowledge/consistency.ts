@@ -3,7 +3,8 @@ import type { Knowledge, Problem } from './model';
 import type { Office, OfficeRole } from './schema';
 import { weakSource } from './sources';
 
-const SINGLE_HOLDER: OfficeRole[] = ['head_of_state', 'head_of_government', 'foreign_minister'];
+/** Roles one person holds at a time in a state. An organisation's offices are single-holder by title (see below). */
+const SINGLE_HOLDER: OfficeRole[] = ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'finance_minister', 'national_security_adviser'];
 
 function fileOf(x: object): string {
   return (x as { $file?: string }).$file ?? 'knowledge';
@@ -20,6 +21,36 @@ export function checkConsistency(k: Knowledge): Problem[] {
   const problems: Problem[] = [];
   const countries = new Set(k.countries.map((c) => c.iso3));
   const people = new Map<string, string>();
+  const organisations = new Set<string>();
+
+  for (const o of k.organisations) {
+    const file = fileOf(o);
+    if (organisations.has(o.wikipedia)) problems.push({ file, id: o.wikipedia, field: 'wikipedia', message: 'duplicate organisation' });
+    organisations.add(o.wikipedia);
+    if (o.seat && !countries.has(o.seat.country)) problems.push({ file, id: o.wikipedia, field: 'seat.country', message: `unknown country ${o.seat.country}` });
+    const seen = new Set<string>();
+    o.members.forEach((m, i) => {
+      if (!countries.has(m.country)) problems.push({ file, id: o.wikipedia, field: `members.${i}.country`, message: `unknown country ${m.country}` });
+      if (seen.has(m.country)) problems.push({ file, id: o.wikipedia, field: `members.${i}.country`, message: `${m.country} listed twice` });
+      seen.add(m.country);
+      if (m.since && m.until && m.until <= m.since) problems.push({ file, id: o.wikipedia, field: `members.${i}.until`, message: `leaves (${m.until}) before it joins (${m.since})` });
+      const weak = m.source ? weakSource(m.source) : null;
+      if (weak) problems.push({ file, id: o.wikipedia, field: `members.${i}.source`, message: `${m.source} ${weak}` });
+    });
+    o.suspensions.forEach((s, i) => {
+      if (!seen.has(s.country)) problems.push({ file, id: o.wikipedia, field: `suspensions.${i}.country`, message: `${s.country} is not a member` });
+      if (s.end !== null && s.end < s.start) problems.push({ file, id: o.wikipedia, field: `suspensions.${i}.end`, message: `ends (${s.end}) before it starts (${s.start})` });
+      const weak = weakSource(s.source);
+      if (weak) problems.push({ file, id: o.wikipedia, field: `suspensions.${i}.source`, message: `${s.source} ${weak}` });
+    });
+    const weak = weakSource(o.source);
+    if (weak) problems.push({ file, id: o.wikipedia, field: 'source', message: `${o.source} ${weak}` });
+  }
+  for (const o of k.organisations) {
+    o.memberOrganisations.forEach((m, i) => {
+      if (!organisations.has(m)) problems.push({ file: fileOf(o), id: o.wikipedia, field: `memberOrganisations.${i}`, message: `unknown organisation "${m}"` });
+    });
+  }
 
   for (const p of k.people) {
     const file = fileOf(p);
@@ -27,7 +58,10 @@ export function checkConsistency(k: Knowledge): Problem[] {
     people.set(p.wikipedia, file);
     if (!countries.has(p.country)) problems.push({ file, id: p.wikipedia, field: 'country', message: `unknown country ${p.country}` });
     p.offices.forEach((o, i) => {
-      if (!countries.has(o.country)) problems.push({ file, id: p.wikipedia, field: `offices.${i}.country`, message: `unknown country ${o.country}` });
+      if (o.country !== undefined && !countries.has(o.country)) problems.push({ file, id: p.wikipedia, field: `offices.${i}.country`, message: `unknown country ${o.country}` });
+      if (o.organisation !== undefined && !organisations.has(o.organisation)) {
+        problems.push({ file, id: p.wikipedia, field: `offices.${i}.organisation`, message: `unknown organisation "${o.organisation}" (use its exact Wikipedia title)` });
+      }
       if (o.end !== null && o.end < o.start) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends (${o.end}) before it starts (${o.start})` });
       const weak = weakSource(o.source);
       if (weak) problems.push({ file, id: p.wikipedia, field: `offices.${i}.source`, message: `${o.source} ${weak}` });
@@ -41,9 +75,9 @@ export function checkConsistency(k: Knowledge): Problem[] {
   for (const p of k.people) {
     for (const o of p.offices) {
       if (o.acting) continue;
-      for (const role of o.roles) {
-        if (!SINGLE_HOLDER.includes(role)) continue;
-        const key = `${o.country}:${role}`;
+      // An organisation has several leading offices (the EU's four); each is held by one person at a time.
+      const keys = o.organisation !== undefined ? [`${o.organisation}:${o.title}`] : o.roles.filter((r) => SINGLE_HOLDER.includes(r)).map((r) => `${o.country}:${r}`);
+      for (const key of keys) {
         const list = terms.get(key) ?? [];
         list.push({ person: p.wikipedia, file: fileOf(p), office: o });
         terms.set(key, list);
@@ -80,10 +114,13 @@ export function checkConsistency(k: Knowledge): Problem[] {
     e.countries.forEach((c, i) => {
       if (!countries.has(c)) problems.push({ file, id: e.id, field: `countries.${i}`, message: `unknown country ${c}` });
     });
+    e.organisations.forEach((o, i) => {
+      if (!organisations.has(o)) problems.push({ file, id: e.id, field: `organisations.${i}`, message: `unknown organisation "${o}"` });
+    });
     const weak = weakSource(e.source);
     if (weak) problems.push({ file, id: e.id, field: 'source', message: `${e.source} ${weak}` });
     if (e.place && !countries.has(e.place.country)) problems.push({ file, id: e.id, field: 'place.country', message: `unknown country ${e.place.country}` });
-    if (e.people.length + e.countries.length === 0) problems.push({ file, id: e.id, field: 'people', message: 'an event needs at least one tracked person or country' });
+    if (e.people.length + e.countries.length + e.organisations.length === 0) problems.push({ file, id: e.id, field: 'people', message: 'an event needs at least one tracked person, country or organisation' });
   }
 
   k.vacancies.forEach((v) => {

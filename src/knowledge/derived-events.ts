@@ -1,5 +1,5 @@
 /**
- * Every change of a tracked office is an event a reader may want beside a
+ * Every change of a tracked office, and of an organisation's leadership, is an event a reader may want beside a
  * story ("Ruto takes office as President of Kenya"). They are derived from the
  * office data, with the office's own source, so a fact is written once.
  */
@@ -7,19 +7,20 @@ import type { EventRecord, Knowledge } from './model';
 import type { Office, Person, TrackedRole } from './schema';
 import { COVERAGE_START } from './coverage';
 
-const TRACKED = new Set<string>(['head_of_state', 'head_of_government', 'foreign_minister']);
+const TRACKED = new Set<string>(['head_of_state', 'head_of_government', 'foreign_minister', 'organisation_leader']);
 
 function slug(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
 /** Who held the same role the day before `o` began (the predecessor), if anyone else did. */
-function predecessor(people: readonly Person[], self: Person, o: Office, role: TrackedRole): Person | undefined {
+function predecessor(people: readonly Person[], self: Person, o: Office, role: TrackedRole | 'organisation_leader'): Person | undefined {
   let best: { p: Person; start: string } | undefined;
   for (const p of people) {
     if (p === self) continue;
     for (const x of p.offices) {
-      if (x.country !== o.country || !x.roles.includes(role) || x.acting) continue;
+      const same = o.organisation !== undefined ? x.organisation === o.organisation && x.title === o.title : x.country === o.country && x.roles.includes(role);
+      if (!same || x.acting) continue;
       if (x.start < o.start && (x.end === null || x.end >= o.start) && (!best || x.start > best.start)) best = { p, start: x.start };
     }
   }
@@ -32,7 +33,7 @@ export function derivedOfficeEvents(k: Knowledge): EventRecord[] {
   const ids = new Set<string>();
   for (const p of k.people) {
     for (const o of p.offices) {
-      const role = o.roles.find((r) => TRACKED.has(r)) as TrackedRole | undefined;
+      const role = o.roles.find((r) => TRACKED.has(r)) as TrackedRole | 'organisation_leader' | undefined;
       if (!role || o.start < COVERAGE_START || (k.asOf && o.start > k.asOf)) continue;
       // A story's own event written by hand says more than the derived line.
       if (authored.has(`${o.start}|${p.wikipedia}`)) continue;
@@ -45,9 +46,10 @@ export function derivedOfficeEvents(k: Knowledge): EventRecord[] {
         id, start: o.start, end: o.start,
         title: title.length <= 120 ? title : `${title.slice(0, 117)}...`,
         summary: `${p.name} ${o.acting ? 'began acting as' : 'became'} ${o.title}${before ? `, succeeding ${before.name}` : ''}.`,
-        kind: role === 'foreign_minister' ? 'appointment' : 'inauguration',
+        kind: role === 'head_of_state' || role === 'head_of_government' ? 'inauguration' : 'appointment',
         people: before ? [p.wikipedia, before.wikipedia] : [p.wikipedia],
-        countries: [o.country],
+        countries: o.country !== undefined ? [o.country] : [],
+        organisations: o.organisation !== undefined ? [o.organisation] : [],
         source: o.source,
         derived: true,
       });

@@ -1,7 +1,7 @@
 /** The popup's questions: names and roles for a page's entities, related events, search. */
 import type { Knowledge } from './model';
 import { eventLine } from './cards';
-import { findCountry, findPerson, leadersOn, relatedEvents, roleOn } from './query';
+import { findCountry, findOrganisation, findPerson, leadersOn, membersOn, organisationLeaders, relatedEvents, roleOn } from './query';
 import type { Office, OfficeRole } from './schema';
 import type { EntityLine, OfficeRef, RelatedEvents, SearchHit } from '../vocabulary';
 
@@ -45,6 +45,12 @@ export function describeEntities(k: Knowledge, ids: string[], date: string): Rec
         .filter((h, i, all) => all.findIndex((o) => o.person === h.person) === i)
         .map((h) => ({ name: h.person.name, title: h.office.title }));
       out[id] = { name: c.name, role: null, status: null, office: null, flag: c.flag, leaders, country: c.iso3 };
+      continue;
+    }
+    const o = findOrganisation(k, id);
+    if (o) {
+      const leaders = organisationLeaders(k, id, date).slice(0, 2).map((h) => ({ name: h.person.name, title: h.office.title }));
+      out[id] = { name: o.name, role: null, status: null, office: null, flag: '', leaders };
     }
   }
   return out;
@@ -56,6 +62,7 @@ export function relatedFor(k: Knowledge, ids: string[], date: string, counts?: R
   for (const r of ranked) {
     for (const p of r.event.people) names[p] ??= findPerson(k, p)?.name ?? p;
     for (const c of r.event.countries) names[c] ??= findCountry(k, c)?.name ?? c;
+    for (const o of r.event.organisations) names[o] ??= findOrganisation(k, o)?.name ?? o;
   }
   return {
     before: ranked.filter((r) => r.when === 'before').map((r) => eventLine(r.event)),
@@ -110,6 +117,12 @@ export function searchKnowledge(k: Knowledge, query: string, date: string, limit
     if (!score && c.capital && fit(q, [fold(c.capital)]) >= 2) score = 1.5;
     if (!score) continue;
     hits.push({ id: c.iso3, kind: 'country', name: c.name, flag: c.flag, country: c.iso3, detail: [c.capital, c.subregion || c.region].filter(Boolean).join(' · '), score: score + 0.25 });
+  }
+  for (const o of k.organisations) {
+    const score = fit(q, [o.name, ...o.aliases, ...o.acronyms, ...o.native].map(fold));
+    if (!score) continue;
+    const detail = [o.acronyms[0], `${membersOn(o, date).members.length}`].filter(Boolean).join(' · ');
+    hits.push({ id: o.wikipedia, kind: 'organisation', name: o.name, flag: '', detail, score: score + 0.2 });
   }
   return hits
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))

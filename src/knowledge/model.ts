@@ -1,5 +1,5 @@
 /** The assembled knowledge: what the build writes and the background and CLI read. */
-import type { CountryCoverage, CoverageException, KnowledgeEvent, Person, UnconfirmedHolder, Vacancy } from './schema';
+import type { CountryCoverage, CoverageException, KnowledgeEvent, Organisation, Person, UnconfirmedHolder, Vacancy } from './schema';
 
 export interface Country {
   iso3: string;
@@ -26,6 +26,8 @@ export interface Knowledge {
   asOf: string;
   countries: Country[];
   people: Person[];
+  /** International organisations and groupings (their leaders are people with offices naming them). */
+  organisations: Organisation[];
   events: EventRecord[];
   vacancies: Vacancy[];
   exceptions: CoverageException[];

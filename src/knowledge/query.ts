@@ -4,11 +4,14 @@
  * Pure functions over the assembled knowledge.
  */
 import type { Country, EventRecord, Knowledge } from './model';
-import type { KnowledgeEvent, Office, OfficeRole, Person, TrackedRole } from './schema';
+import type { KnowledgeEvent, Office, OfficeRole, Organisation, Person, TrackedRole } from './schema';
 import { TRACKED_ROLES } from './coverage';
 import { foldLetters } from '../matching/text';
 
-const ROLE_RANK: Record<OfficeRole, number> = { head_of_state: 0, head_of_government: 0, foreign_minister: 1, spokesperson: 2, other: 3 };
+const ROLE_RANK: Record<OfficeRole, number> = {
+  head_of_state: 0, head_of_government: 0, organisation_leader: 0, foreign_minister: 1, defence_minister: 1, finance_minister: 1,
+  national_security_adviser: 1, spokesperson: 2, other: 3,
+};
 
 function rank(o: Office): number {
   return Math.min(...o.roles.map((r) => ROLE_RANK[r]));
@@ -145,7 +148,7 @@ function entityWeight(k: Knowledge, id: string): number {
   let m = specificity.get(k);
   if (!m) {
     const df = new Map<string, number>();
-    for (const e of k.events) for (const x of [...e.people, ...e.countries]) df.set(x, (df.get(x) ?? 0) + 1);
+    for (const e of k.events) for (const x of [...e.people, ...e.countries, ...e.organisations]) df.set(x, (df.get(x) ?? 0) + 1);
     m = new Map([...df].map(([x, n]) => [x, Math.log(1 + k.events.length / (1 + n))]));
     specificity.set(k, m);
   }
@@ -185,13 +188,16 @@ export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: 
       shared++;
       countries += entityWeight(k, c) * (1 + 0.5 * Math.log(Math.max(1, counts?.get(c) ?? 1)));
     }
-    if (people + countries === 0) continue;
+    // An organisation the page names counts as a country does, without the breadth that fits states.
+    let organisations = 0;
+    for (const o of event.organisations) if (wanted.has(o)) organisations += entityWeight(k, o) * often(o);
+    if (people + countries + organisations === 0) continue;
     // Most of the page's countries in the event counts for more; so does an event about few countries: the page's two
     // countries among a summit's twenty-one say less than the same two in a bilateral visit.
     const breadth = (pageCountries ? 0.6 + 0.8 * (shared / pageCountries) : 1) * (shared ? Math.sqrt(shared / event.countries.length) : 1);
     const days = dayNumber(event.start) - base;
     const kind = KIND_WEIGHT[event.kind] * ((event as EventRecord).derived ? DERIVED_WEIGHT : 1);
-    const score = ((people + countries * breadth) * kind) / (1 + Math.abs(days) / 45);
+    const score = ((people + countries * breadth + organisations) * kind) / (1 + Math.abs(days) / 45);
     ranked.push({ event, score, days, when: days <= 0 && event.start <= date ? 'before' : 'after' });
   }
   ranked.sort((a, b) => b.score - a.score || Math.abs(a.days) - Math.abs(b.days) || a.event.id.localeCompare(b.event.id));
@@ -210,13 +216,57 @@ export function eventsNear(k: Knowledge, entityId: string, date: string, limit =
   const base = dayNumber(date);
   const distance = (e: EventRecord) => Math.abs(dayNumber(e.start) - base) * (e.derived ? 3 : 1);
   return k.events
-    .filter((e) => e.people.includes(entityId) || e.countries.includes(entityId))
+    .filter((e) => e.people.includes(entityId) || e.countries.includes(entityId) || e.organisations.includes(entityId))
     .sort((a, b) => distance(a) - distance(b) || a.id.localeCompare(b.id))
     .slice(0, limit);
 }
 
 export function findPerson(k: Knowledge, id: string): Person | undefined {
   return k.people.find((p) => p.wikipedia === id);
+}
+
+export function findOrganisation(k: Knowledge, key: string): Organisation | undefined {
+  return k.organisations.find((o) => o.wikipedia === key);
+}
+
+/** A state's membership on a date: joined on or before it, and not yet left (`until` is the first day outside). */
+export function memberOn(m: Organisation['members'][number], date: string): boolean {
+  return (m.since === undefined || m.since <= date) && (m.until === undefined || date < m.until);
+}
+
+/** The organisation's members on a date (ISO3), and those whose rights were suspended that day. */
+export function membersOn(o: Organisation, date: string): { members: string[]; suspended: string[] } {
+  const members = o.members.filter((m) => memberOn(m, date)).map((m) => m.country);
+  const inside = new Set(members);
+  const suspended = o.suspensions.filter((s) => inside.has(s.country) && s.start <= date && (s.end === null || date < s.end)).map((s) => s.country);
+  return { members, suspended: [...new Set(suspended)] };
+}
+
+/** Who held each of an organisation's offices on a date, one line per office, in the order the data lists the offices' first holders. */
+export function organisationLeaders(k: Knowledge, key: string, date: string): Holder[] {
+  const byTitle = new Map<string, Holder[]>();
+  for (const person of k.people) {
+    for (const office of person.offices) {
+      if (office.organisation !== key || !heldOn(office, date)) continue;
+      const list = byTitle.get(office.title) ?? [];
+      list.push({ person, office });
+      byTitle.set(office.title, list);
+    }
+  }
+  const out: Holder[] = [];
+  for (const list of byTitle.values()) {
+    // The newest term wins a handover day; an acting holder only when no one else held it.
+    list.sort((a, b) => Number(!!a.office.acting) - Number(!!b.office.acting) || b.office.start.localeCompare(a.office.start));
+    out.push(list[0]!);
+  }
+  return out.sort((a, b) => leaderOrder(a.office.title) - leaderOrder(b.office.title) || a.office.title.localeCompare(b.office.title));
+}
+
+/** The head of the whole organisation before the heads of its parts, and a rotating chair last. */
+function leaderOrder(title: string): number {
+  if (/secretary[- ]general|director[- ]general|managing director|^president of the (european commission|world bank|european central bank)/i.test(title)) return 0;
+  if (/^chairperson of the african union$/i.test(title)) return 2;
+  return 1;
 }
 
 export function findCountry(k: Knowledge, iso3: string): Country | undefined {

@@ -17,21 +17,32 @@ export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-
 export const SourceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the source' });
 
 /** What an office means for a country card. An office can be several at once (the US president). */
-export const OfficeRole = z.enum(['head_of_state', 'head_of_government', 'foreign_minister', 'spokesperson', 'other']);
+export const OfficeRole = z.enum([
+  'head_of_state', 'head_of_government', 'foreign_minister',
+  'defence_minister', 'finance_minister', 'national_security_adviser',
+  /** The head of an international organisation or of one of its institutions (the EU has four). */
+  'organisation_leader',
+  'spokesperson', 'other',
+]);
 export type OfficeRole = z.infer<typeof OfficeRole>;
+
+/** An organisation's key: its English Wikipedia title ("NATO", "European Union"). */
+export const OrganisationKey = z.string().min(2);
 
 export const Office = z.strictObject({
   /** As a reader would name it: "Prime Minister of Japan", "Minister of Foreign Affairs of China". */
   title: z.string().min(3),
   roles: z.array(OfficeRole).min(1),
-  country: Iso3,
+  /** The state whose office it is; an organisation's office names the organisation instead. */
+  country: Iso3.optional(),
+  organisation: OrganisationKey.optional(),
   start: IsoDate,
   /** null while in office at the snapshot date. The last day in office (often the successor's first day). */
   end: IsoDate.nullable(),
   /** Acting or interim holders may overlap the holder they stand in for. */
   acting: z.boolean().optional(),
   source: SourceUrl,
-});
+}).refine((o) => (o.country === undefined) !== (o.organisation === undefined), 'an office belongs to exactly one country or one organisation');
 export type Office = z.infer<typeof Office>;
 
 /**
@@ -75,6 +86,8 @@ export const KnowledgeEvent = z.strictObject({
   /** Wikipedia titles of tracked people. */
   people: z.array(z.string()).default([]),
   countries: z.array(Iso3).default([]),
+  /** Keys of the organisations whose meeting or act it is ("NATO", "African Union"). */
+  organisations: z.array(z.string().min(2)).default([]),
   place: z.strictObject({ country: Iso3, city: z.string().optional() }).optional(),
   source: SourceUrl,
 });
@@ -156,12 +169,73 @@ export const CountryCoverage = z.strictObject({
 });
 export type CountryCoverage = z.infer<typeof CountryCoverage>;
 
+/**
+ * Offices added to a person written in another file (a prime minister who
+ * later chaired the African Union), so that each part stays in its own file
+ * and no person is written twice.
+ */
+export const ExtraOffices = z.strictObject({
+  wikipedia: z.string().min(2),
+  offices: z.array(Office).min(1),
+  /** More names for the person, as news writes them in this part's context. */
+  aliases: z.array(NameText.min(2)).default([]),
+});
+export type ExtraOffices = z.infer<typeof ExtraOffices>;
+
+/**
+ * A change of membership since 2017: a state that joined or left (Finland in
+ * NATO, the UK leaving the EU). Members before 2017 that stayed need no dates.
+ */
+export const Membership = z.strictObject({
+  country: Iso3,
+  /** The day it became a member, when that is 2017-01-01 or later. */
+  since: IsoDate.optional(),
+  /** The day it stopped being one (its membership ended on the day before). */
+  until: IsoDate.optional(),
+  source: SourceUrl.optional(),
+}).refine((m) => (m.since === undefined && m.until === undefined) || m.source !== undefined, 'a dated change of membership needs its source');
+export type Membership = z.infer<typeof Membership>;
+
+/** A member's rights suspended for a while (the AU after a coup). */
+export const Suspension = z.strictObject({
+  country: Iso3,
+  start: IsoDate,
+  end: IsoDate.nullable(),
+  source: SourceUrl,
+});
+export type Suspension = z.infer<typeof Suspension>;
+
+export const Organisation = z.strictObject({
+  /** The English Wikipedia article title, exactly: it is the organisation's id. */
+  wikipedia: OrganisationKey,
+  /** The name as English-language news writes it in full: "European Union". */
+  name: NameText.min(2),
+  /** Other full names and spellings: "North Atlantic Treaty Organization", "Nato". */
+  aliases: z.array(NameText.min(2)).default([]),
+  /** Capital-letter short forms: "EU", "NATO", "U.N.". Matched only as written, never inside other words. */
+  acronyms: z.array(NameText.min(2)).default([]),
+  /** Names in Japanese, Chinese and Korean and other scripts: 国連, 联合国, 유엔. */
+  native: z.array(NameText.min(1)).default([]),
+  /** The city of its headquarters or secretariat, and that city's country. */
+  seat: z.strictObject({ city: NameText.min(2), country: Iso3 }).optional(),
+  founded: z.number().int().min(1800).max(2030),
+  summary: z.string().min(20).max(400),
+  members: z.array(Membership).default([]),
+  /** Members that are organisations themselves (the EU and the AU in the G20). */
+  memberOrganisations: z.array(OrganisationKey).default([]),
+  suspensions: z.array(Suspension).default([]),
+  source: SourceUrl,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
 export const KnowledgePart = z.strictObject({
   $comment: z.string().optional(),
   /** Only in meta.json: the date up to which roles are known. */
   asOf: IsoDate.optional(),
   countries: z.array(CountryPatch).default([]),
   people: z.array(Person).default([]),
+  extraOffices: z.array(ExtraOffices).default([]),
+  organisations: z.array(Organisation).default([]),
   events: z.array(KnowledgeEvent).default([]),
   vacancies: z.array(Vacancy).default([]),
   exceptions: z.array(CoverageException).default([]),

@@ -32,10 +32,12 @@ export const F_CALENDAR = 4;
 export interface MatchIndex {
   v: 3;
   asOf: string;
-  /** Entity ids: countries (ISO3) first, then people (English Wikipedia titles). */
+  /** Entity ids: countries (ISO3) first, then people, then organisations (English Wikipedia titles). */
   ids: string[];
   /** How many of `ids` are countries. */
   countries: number;
+  /** The first organisation's entity number: people are those from `countries` up to it. */
+  organisations: number;
   /**
    * Folded keys ("kang kyung wha", "u.s"), one per line, and also every
    * proper word-prefix of a longer key ("kang kyung"). One-word lines come
@@ -91,6 +93,11 @@ export function entryEntity(code: number): number {
 
 export function entryKind(code: number): number {
   return code & 7;
+}
+
+/** What an entity number names, given the index's bounds. */
+export function entityKindOf(entity: number, bounds: { countries: number; organisations: number }): 'country' | 'person' | 'organisation' {
+  return entity < bounds.countries ? 'country' : entity >= bounds.organisations ? 'organisation' : 'person';
 }
 
 export function entryFlags(code: number): number {

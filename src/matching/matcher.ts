@@ -12,7 +12,7 @@
 import type { LateMention, Mention, MatchHow, PageMatcher, PartMatcher } from './types';
 import type { IndexPart } from './sub-index';
 import {
-  decodeEntries, type DecodedEntry, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
+  decodeEntries, type DecodedEntry, entityKindOf, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
 } from './format';
 import {
@@ -20,7 +20,7 @@ import {
 } from './text';
 import {
   ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_FROM_TO, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
-  HANGUL_FOLLOWERS, HONORIFICS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
 /**
@@ -32,6 +32,7 @@ import {
 class Tables {
   readonly ids: string[];
   readonly countries: number;
+  readonly organisations: number;
   private readonly index: MatchIndex;
   private cjkByChar: Map<number, [string, number[]][]> | null = null;
   private readonly ks: string[];
@@ -48,6 +49,8 @@ class Tables {
 
   constructor(index: MatchIndex | IndexPart) {
     this.countries = index.countries;
+    // An index made before organisations were known has none: every entity past the countries is a person.
+    this.organisations = typeof index.organisations === 'number' ? index.organisations : Number.MAX_SAFE_INTEGER;
     this.ks = index.keys ? index.keys.split('\n') : [];
     this.vs = index.vals ? index.vals.split('\n') : [];
     this.single = Math.min(index.single ?? 0, this.ks.length);
@@ -542,14 +545,16 @@ class Matcher implements PartMatcher {
       if ((name.flags & F_CAREFUL) !== 0 && !this.carefulOk(start, end, key)) return next;
       if (WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return next;
       const entity = name.entity;
-      const person = entity >= this.t.countries;
-      if (!person && this.inFeatureName(start, end)) return end;
+      const what = entityKindOf(entity, this.t);
+      const person = what === 'person';
+      if (what === 'country' && this.inFeatureName(start, end)) return end;
+      if (what === 'organisation' && !this.organisationOk(start, end, key)) return next;
       const kind = name.kind;
       // "Prince Faisal bin Farhan": a title-led alias gives way to a longer full name starting inside it, so the title stays outside.
       if (kind === K_ALIAS && len > 1) for (let w = 1; w < len; w++) if (this.nameEndFrom(this.starts[w]!) > end) return this.starts[w]!;
       if (person) this.nameInFull(entity, start);
       const how: MatchHow = kind === K_NAME ? 'name' : kind === K_NATIVE ? 'native' : 'alias';
-      return this.emit(start, this.withDot(end, name.mask), entity, person ? 'person' : 'country', how);
+      return this.emit(start, this.withDot(end, name.mask), entity, what, how);
     }
     if (demonym) {
       if (demonymClash) return end;
@@ -698,6 +703,25 @@ class Matcher implements PartMatcher {
     let s = p;
     while (s > 0 && p - s < MAX_WORD && isWordCode(text.charCodeAt(s - 1))) s--;
     return { s, e: p };
+  }
+
+  /**
+   * Whether an organisation's name stands for it here: a short form that is
+   * also a word ("WHO") is read as US is in capitals; a name that is an
+   * ordinary word ("Quad") needs "the" before it and no name around it; and a
+   * short form another body shares ("ICC") gives way when the block speaks of that body.
+   */
+  private organisationOk(start: number, end: number, key: string): boolean {
+    const text = this.text;
+    if (ORG_WORD_ACRONYMS.has(key) && !this.acronymOk(start, end)) return false;
+    const other = ORG_OTHER_SENSES.get(key);
+    if (other && other.test(text)) return false;
+    if (ORG_NEEDS_THE.has(key)) {
+      const prev = prevWord(text, start);
+      if (!prev || fold(text, prev) !== 'the') return false;
+      if (!possessiveAt(text, end) && this.isNamePart(nextWord(text, end), this.allCaps(start, end))) return false;
+    }
+    return true;
   }
 
   /** "US" in ALL-CAPS text may be "us": only with "THE" before it or a hyphen beside it ("US-CHINA"). */
@@ -922,9 +946,9 @@ class Matcher implements PartMatcher {
       const ents = new Set(codes.map(entryEntity));
       if (ents.size !== 1) return end;
       const entity = entryEntity(codes[0]!);
-      const person = entity >= this.t.countries;
-      if (person) this.nameInFull(entity, i);
-      return this.emit(i, end, entity, person ? 'person' : 'country', 'native');
+      const what = entityKindOf(entity, this.t);
+      if (what === 'person') this.nameInFull(entity, i);
+      return this.emit(i, end, entity, what, 'native');
     }
     return i + 1;
   }

@@ -143,6 +143,33 @@ export const GOVERNMENT_COMPOUNDS = set('backed led friendly aligned allied spon
 export const WORD_ACRONYMS = set('us');
 
 /**
+ * Organisations' short forms that are also English words when written in
+ * capitals ("WHO", "AU"): in ALL-CAPS text they need "THE" before them or a
+ * hyphen beside them, as "US" does.
+ */
+export const ORG_WORD_ACRONYMS = set('who au');
+
+/**
+ * Organisations' names that are also ordinary words ("the Quad", "the
+ * Commonwealth"): linked only right after "the", and never as part of a
+ * longer name ("Quad Cities").
+ */
+export const ORG_NEEDS_THE = set('quad commonwealth union alliance league forum court bank fund');
+
+/**
+ * Short forms that other bodies share: "ICC" is also cricket's council, "PIF"
+ * Saudi Arabia's wealth fund. A block that speaks of the other body
+ * leaves the short form unlinked.
+ */
+export const ORG_OTHER_SENSES: ReadonlyMap<string, RegExp> = new Map([
+  ['icc', /\b(cricket|t20|odi|wickets?|test match|world cup|champions trophy|bcci|batting|bowling)\b/i],
+  ['pif', /\b(public investment fund|saudi|sovereign wealth|fund)\b/i],
+  ['wto', /\b(wildlife|tourism)\b/i],
+  // Case matters: "the WHO" is the organisation, "The Who" the band.
+  ['who', /\b(The Who|Doctor Who|Roger Daltrey|Pete Townshend)\b/],
+]);
+
+/**
  * Hangul particles and titles that may follow a name with no space between:
  * a short Hangul name is a match only before one of them (or a non-Hangul
  * character), so 박진 is not found inside 박진감.

@@ -17,6 +17,8 @@ export interface IndexPart {
   asOf: string;
   /** How many entity numbers are countries (as in the whole index). */
   countries: number;
+  /** The first organisation's entity number (as in the whole index). */
+  organisations: number;
   /** [entity number, id] for every entity the part's entries name. */
   ids: [number, string][];
   /** One-word keys and prefixes, one per line, then keys of several words: the whole index's lines, in its order. */
@@ -129,6 +131,7 @@ export function indexPart(index: MatchIndex, words: Iterable<string>, chars: Ite
     v: 3,
     asOf: index.asOf,
     countries: index.countries,
+    organisations: index.organisations,
     ids: [...entities].sort((a, b) => a - b).map((e) => [e, index.ids[e]!]),
     keys: keys.join('\n'),
     single,

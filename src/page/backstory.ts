@@ -514,7 +514,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       }
     }
     const entities: PageEntity[] = found.map(([id, c]) => ({
-      id, kind: c.firstKind === 'person' ? 'person' : 'country', name: names[id]?.name ?? id, count: c.count, firstKind: c.firstKind,
+      id, kind: c.firstKind === 'person' || c.firstKind === 'organisation' ? c.firstKind : 'country', name: names[id]?.name ?? id, count: c.count, firstKind: c.firstKind,
     }));
     return { url: safe(() => win.location.href) ?? '', date: at.date, dateSource: at.source, entities };
   }

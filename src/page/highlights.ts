@@ -15,6 +15,7 @@ export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   country: 'backstory-country',
   demonym: 'backstory-demonym',
   capital: 'backstory-capital',
+  organisation: 'backstory-organisation',
 };
 
 interface HighlightLike {
@@ -66,7 +67,7 @@ export class Painter {
   private readonly owned = new Map<MentionKind, Map<Mark, AbstractRange>>();
   /** The mark of each registered range, for hit-testing. */
   private readonly markOf = new Map<AbstractRange, Mark>();
-  private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true };
+  private shown: Record<MentionKind, boolean> = { person: true, country: true, demonym: true, capital: true, organisation: true };
   /**
    * Registered ranges that have gone away from the viewport. Every change to
    * the highlights makes Chromium repaint a few screens of the page (~3 ms

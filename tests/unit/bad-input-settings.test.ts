@@ -15,7 +15,7 @@ import {
 import { work } from './helpers/work';
 
 /** Settings unlike the defaults in every field, so a lost setting shows. */
-const CUSTOM: Settings = { enabled: false, disabledSites: ['example.com', 'news.example.org'], kinds: { person: false, country: true, demonym: false, capital: true } };
+const CUSTOM: Settings = { enabled: false, disabledSites: ['example.com', 'news.example.org'], kinds: { person: false, country: true, demonym: false, capital: true, organisation: true } };
 
 function stored(s: Settings, version: unknown = SETTINGS_VERSION): Record<string, unknown> {
   return { [KEYS.version]: version, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: [...s.disabledSites], [KEYS.kinds]: { ...s.kinds } };
@@ -76,7 +76,7 @@ describe('parseSettings on corrupt values', () => {
 
   test('inside kinds, each kind falls back alone; unknown kinds are ignored', () => {
     const s = parseSettings({ ...stored(CUSTOM), [KEYS.kinds]: { person: 'false', country: null, demonym: false, capital: [true], events: false } });
-    expect(s.kinds).toEqual({ person: true, country: true, demonym: false, capital: true });
+    expect(s.kinds).toEqual({ person: true, country: true, demonym: false, capital: true, organisation: true });
     expect(s.enabled).toBe(false);
     expect(s.disabledSites).toEqual(CUSTOM.disabledSites);
   });

@@ -19,7 +19,7 @@ function person(wikipedia: string, name: string, surname: string, extra: Partial
 }
 
 function knowledge(countries: Country[], people: Person[]): Knowledge {
-  return { asOf: '2026-01-01', countries, people, events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
+  return { asOf: '2026-01-01', countries, people, organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
 }
 
 const kinds = (index: ReturnType<typeof compileMatchIndex>, alias: string) => describeKey(index, alias).map((e) => [e.entity, e.kind]);

@@ -292,7 +292,7 @@ function withoutSurnames(m: PageMatcher): PageMatcher {
 
 function annotate() {
   const painter = new Painter(win);
-  painter.show({ person: true, country: true, demonym: true, capital: true });
+  painter.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
   const slicer = new Slicer({ win, post: (fn) => void setTimeout(fn, 0) });
   const annotator = new Annotator({ doc: document, win, matcher: withoutSurnames(createPageMatcher(index)), painter, slicer });
   annotator.start();

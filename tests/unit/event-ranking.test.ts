@@ -7,12 +7,12 @@ import { eventsByRegionYear, minimumEvents } from '../../src/knowledge/report';
 import { loadKnowledge } from '../../scripts/knowledge-files';
 
 function ev(id: string, start: string, people: string[], countries: string[], kind: EventRecord['kind'] = 'visit', derived = false): EventRecord {
-  return { id: `${start}-${id}`, start, end: start, title: id, summary: 'An event made up for a ranking test.', kind, people, countries, source: 'https://en.wikipedia.org/wiki/X', ...(derived ? { derived } : {}) };
+  return { id: `${start}-${id}`, start, end: start, title: id, summary: 'An event made up for a ranking test.', kind, people, countries, organisations: [], source: 'https://en.wikipedia.org/wiki/X', ...(derived ? { derived } : {}) };
 }
 /** Background noise: the big countries are in many events, as in the real knowledge. */
 function world(events: EventRecord[]): Knowledge {
   const noise = Array.from({ length: 60 }, (_, i) => ev(`noise-${i}`, `2019-0${1 + (i % 9)}-1${i % 10}`, [], i % 2 ? ['USA', 'CHN'] : ['USA', 'RUS']));
-  return { asOf: '2026-11-30', countries: [], people: [], events: [...events, ...noise], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
+  return { asOf: '2026-11-30', countries: [], people: [], organisations: [], events: [...events, ...noise], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
 }
 const ids = (r: { event: EventRecord }[]) => r.map((x) => x.event.id.slice(11));
 

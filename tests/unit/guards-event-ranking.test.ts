@@ -9,10 +9,10 @@ import type { EventRecord, Knowledge } from '../../src/knowledge/model';
 import { relatedEvents } from '../../src/knowledge/query';
 
 function ev(id: string, start: string, people: string[], countries: string[], kind: EventRecord['kind'] = 'visit', derived = false): EventRecord {
-  return { id: `${start}-${id}`, start, end: start, title: id, summary: 'An event made up for a ranking test.', kind, people, countries, source: 'https://en.wikipedia.org/wiki/X', ...(derived ? { derived } : {}) };
+  return { id: `${start}-${id}`, start, end: start, title: id, summary: 'An event made up for a ranking test.', kind, people, countries, organisations: [], source: 'https://en.wikipedia.org/wiki/X', ...(derived ? { derived } : {}) };
 }
 function world(events: EventRecord[]): Knowledge {
-  return { asOf: '2026-11-30', countries: [], people: [], events, vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
+  return { asOf: '2026-11-30', countries: [], people: [], organisations: [], events, vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
 }
 function scores(k: Knowledge, page: string[], date: string, counts?: Map<string, number>): Record<string, number> {
   return Object.fromEntries(relatedEvents(k, page, date, 1000, counts).map((r) => [r.event.id.slice(11), r.score]));

@@ -15,7 +15,7 @@ function person(id: string, offices: Office[]): Person {
   return { wikipedia: id, name: id, native: [], aliases: [], surname: id, country: 'KEN', summary: 'A person made up for an office-holder test.', offices };
 }
 function world(people: Person[]): Knowledge {
-  return { asOf: '2030-01-01', countries: [], people, events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
+  return { asOf: '2030-01-01', countries: [], people, organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
 }
 const PM = 'Prime Minister of Kenya';
 

@@ -41,7 +41,7 @@ function person(id: string, offices: Office[]): Person {
   return { wikipedia: id, name: id, native: [], aliases: [], surname: id, country: 'AAA', summary: 'A person made up for a test.', offices };
 }
 function world(people: Person[], extra: Partial<Knowledge> = {}): Knowledge {
-  return { asOf: '2017-12-31', countries: [], people, events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [], ...extra };
+  return { asOf: '2017-12-31', countries: [], people, organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [], ...extra };
 }
 
 describe('officeGaps', () => {

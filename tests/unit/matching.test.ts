@@ -509,7 +509,7 @@ describe('robustness', () => {
       people: Array.from({ length: people }, (_, i) => ({
         wikipedia: `P${i}`, name: `Given${i} Family${i}`, surname: `Family${i}`, native: [], aliases: [`G${i}. Family${i}`], country: 'AAA', summary: 'A person made up for a unit test.', offices: [],
       })),
-      events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [],
+      organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [],
     });
     const small = compileMatchIndex(k(10));
     const large = compileMatchIndex(k(20_000));
@@ -590,7 +590,7 @@ describe('honorific aliases the data declares', () => {
     asOf: '2026-01-01',
     countries: [{ iso3: 'AAA', name: 'Aland', official: 'Aland', aliases: ['Aland'], demonyms: [], capital: 'Alb', governmentSeats: ['Alb'], flag: '', region: '', subregion: '', unMember: true, ambiguousNames: [] }],
     people: [person('Faisal bin Farhan Al Saud', 'Faisal bin Farhan', ['Prince Faisal'], 'Faisal bin Farhan'), person('Tamim bin Hamad Al Thani', 'Tamim bin Hamad Al Thani', ['Sheikh Tamim'], 'Tamim')],
-    events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [],
+    organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [],
   };
   const m = () => createPageMatcher(compileMatchIndex(k));
   const texts = (s: string) => m().matchBlock(s).map((x) => `${s.slice(x.start, x.end)}=${x.entity}`);

@@ -61,7 +61,7 @@ describe('Annotator', () => {
     expect(current.painted()).toBe(7);
     expect(current.matcher.calls).toContain('In Tokyo, Wang is expected to meet Prime Minister Yoshihide Suga. It will be Suga’s first talks.');
     expect(current.matcher.calls.some((c) => c.includes('Suga in Japan') || c.includes('Wang Yi and Japan'))).toBe(false);
-    current.painter.show({ person: true, country: true, demonym: true, capital: true });
+    current.painter.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
     expect(registry.get(HIGHLIGHT_NAMES.person)?.size).toBe(4);
     expect(registry.get(HIGHLIGHT_NAMES.capital)?.size).toBe(2);
     const text = (r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.startContainer === r.endContainer ? r.endOffset : undefined) + (r.startContainer === r.endContainer ? '' : (r.endContainer as Text).data.slice(0, r.endOffset));
@@ -311,7 +311,7 @@ describe('Annotator', () => {
   test('restart forgets the page and reads it again; destroy unregisters the highlights', async () => {
     const registry = installHighlights(win);
     current = setup('<p>Yoshihide Suga.</p><p>Suga said.</p>');
-    current.painter.show({ person: true, country: true, demonym: true, capital: true });
+    current.painter.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
     await idle(current);
     expect(current.annotator.entities().get('Yoshihide Suga')?.count).toBe(2);
     document.body.innerHTML = '<p>Suga said.</p>';
@@ -339,7 +339,7 @@ describe('Painter', () => {
       [...(registry.get(name) ?? [])].some((r) => r.startContainer === s.startContainer && r.startOffset === s.startOffset && r.endOffset === s.endOffset);
     const r = over(0, 'person');
     painter.add(r);
-    painter.show({ person: true, country: false, demonym: true, capital: true });
+    painter.show({ person: true, country: false, demonym: true, capital: true, organisation: true });
     // Ranges reach the browser in batches, and a kind is registered only once it has some (an empty one costs the page a frame).
     expect(registry.get('backstory-person')).toBeUndefined();
     painter.flush();
@@ -365,7 +365,7 @@ describe('Painter', () => {
     const none = new Painter(win);
     expect(() => {
       none.add(r);
-      none.show({ person: true, country: true, demonym: true, capital: true });
+      none.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
       none.sync();
       none.destroy();
     }).not.toThrow();

@@ -92,7 +92,7 @@ describe('startBackstory', () => {
     document.body.innerHTML = STORY;
     h = start();
     await until(() => h!.painted() === 1);
-    h.change(settings({ kinds: { person: false, country: true, demonym: true, capital: true } }));
+    h.change(settings({ kinds: { person: false, country: true, demonym: true, capital: true, organisation: true } }));
     expect(ours()).toEqual(['backstory-capital', 'backstory-country', 'backstory-demonym']);
     h.change(settings({ disabledSites: [location.hostname || 'localhost'] }));
     expect(ours()).toEqual([]);
@@ -116,7 +116,7 @@ describe('startBackstory', () => {
     });
     await h.app.settled;
     // The reader turns people off while the page is still being read: no change event reaches us yet.
-    stored = settings({ kinds: { person: false, country: true, demonym: true, capital: true } });
+    stored = settings({ kinds: { person: false, country: true, demonym: true, capital: true, organisation: true } });
     expect(watched).toBe(0);
     await until(() => h!.painted() === 1);
     expect(watched).toBe(1);

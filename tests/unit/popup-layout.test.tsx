@@ -203,14 +203,14 @@ describe('the legend of highlight colours', () => {
     await mount(stub());
     await until(() => expect($('[data-testid="legend"]')).not.toBeNull());
     const colours = highlightColours();
-    expect(Object.keys(colours).sort()).toEqual(['capital', 'country', 'demonym', 'person']);
+    expect(Object.keys(colours).sort()).toEqual(['capital', 'country', 'demonym', 'organisation', 'person']);
     const entries = $$('[data-testid="legend"] [data-legend]');
-    expect(entries.map((e) => e.dataset['legend'])).toEqual(['person', 'country', 'demonym', 'capital']);
+    expect(entries.map((e) => e.dataset['legend'])).toEqual(['person', 'country', 'demonym', 'capital', 'organisation']);
     for (const e of entries) {
       const swatch = e.querySelector<HTMLElement>('.swatch') ?? e;
       expect(squash(swatch.style.backgroundColor), e.dataset['legend']).toBe(squash(colours[e.dataset['legend']!]!));
     }
-    expect(entries.map((e) => e.textContent?.trim())).toEqual(['Person', 'Country', 'Nationality', 'Capital']);
+    expect(entries.map((e) => e.textContent?.trim())).toEqual(['Person', 'Country', 'Nationality', 'Capital', 'Organisation']);
   });
 
   test('it sits with the switches, before the search box', async () => {
@@ -223,7 +223,7 @@ describe('the legend of highlight colours', () => {
   test('in Japanese, with Japanese names', async () => {
     await mount(stub(undefined, {}, 'ja'));
     await until(() => expect($('[data-testid="legend"]')).not.toBeNull());
-    expect($$('[data-testid="legend"] [data-legend]').map((e) => e.textContent?.trim())).toEqual(['人物', '国', '国籍', '首都']);
+    expect($$('[data-testid="legend"] [data-legend]').map((e) => e.textContent?.trim())).toEqual(['人物', '国', '国籍', '首都', '国際機関']);
   });
 });
 

@@ -275,7 +275,7 @@ describe('empty states', () => {
 describe('settings', () => {
   test('the switches show the stored settings and save each change', async () => {
     const api = stub();
-    api.settings = { enabled: true, disabledSites: [], kinds: { person: true, country: true, demonym: false, capital: true } };
+    api.settings = { enabled: true, disabledSites: [], kinds: { person: true, country: true, demonym: false, capital: true, organisation: true } };
     await mount(api);
     await until(() => expect($('#setting-enabled')).not.toBeNull());
     expect($<HTMLInputElement>('[data-kind="demonym"]')!.checked).toBe(false);
@@ -287,7 +287,7 @@ describe('settings', () => {
     expect($<HTMLInputElement>('#setting-site')!.checked).toBe(false);
 
     await click($('[data-kind="capital"]'));
-    expect(api.saveSettings).toHaveBeenLastCalledWith({ kinds: { person: true, country: true, demonym: false, capital: false } });
+    expect(api.saveSettings).toHaveBeenLastCalledWith({ kinds: { person: true, country: true, demonym: false, capital: false, organisation: true } });
 
     await click($('#setting-enabled'));
     expect(api.saveSettings).toHaveBeenLastCalledWith({ enabled: false });

@@ -105,7 +105,7 @@ const knowledgeArb: fc.Arbitrary<Names> = fc
     fc.tuple(fc.tuple(...Array.from({ length: nc }, (_, i) => countryArb(i))), np ? fc.tuple(...Array.from({ length: np }, (_, i) => personArb(i))) : fc.constant([] as Person[])),
   )
   .map(([countries, people]) => {
-    const knowledge: Knowledge = { asOf: '2026-01-01', countries, people, events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
+    const knowledge: Knowledge = { asOf: '2026-01-01', countries, people, organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
     const all = [
       ...countries.flatMap((c) => [...c.aliases, ...c.demonyms, ...c.demonyms.map((d) => `${d}s`), ...c.governmentSeats]),
       ...people.flatMap((p) => [p.name, ...p.aliases, ...p.native, p.surname]),
@@ -272,7 +272,7 @@ describe('matching engine properties (arbitrary alias sets)', () => {
       asOf: '2026-01-01',
       countries: [country('CAA', ['A']), country('CAB', ['王'])],
       people: [person(0, ['㐀\n강']), person(1, ['강'])],
-      events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [],
+      organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [],
     };
     const index = compileMatchIndex(knowledge);
     for (const text of ['강', '王', '㐀']) checkMentions(index, text, match(index, text));

@@ -5,7 +5,7 @@ import {
   type Migration, type Settings,
 } from '../../src/vocabulary';
 
-const custom: Settings = { enabled: false, disabledSites: ['example.com'], kinds: { person: true, country: false, demonym: true, capital: false } };
+const custom: Settings = { enabled: false, disabledSites: ['example.com'], kinds: { person: true, country: false, demonym: true, capital: false, organisation: true } };
 const stored = (s: Settings) => ({ [KEYS.version]: SETTINGS_VERSION, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: s.disabledSites, [KEYS.kinds]: s.kinds });
 
 describe('parseSettings', () => {
@@ -28,7 +28,7 @@ describe('parseSettings', () => {
 
   test('inside kinds, a corrupt kind falls back alone', () => {
     const s = parseSettings({ ...stored(custom), [KEYS.kinds]: { person: 'x', country: false, demonym: null, capital: false, bogus: true } });
-    expect(s.kinds).toEqual({ person: true, country: false, demonym: true, capital: false });
+    expect(s.kinds).toEqual({ person: true, country: false, demonym: true, capital: false, organisation: true });
     expect(s.enabled).toBe(false);
   });
 
@@ -83,6 +83,18 @@ describe('migrate', () => {
     expect(migrate({ enabled: true }, steps, 2)).toEqual({ enabled: true, a: 1, v: 1 });
   });
 
+  test('version 1 settings gain the organisation switch, on, and keep every choice the user made', () => {
+    const v1 = { [KEYS.version]: 1, [KEYS.enabled]: false, [KEYS.disabledSites]: ['a.com', 'b.org'], [KEYS.kinds]: { person: false, country: true, demonym: false, capital: true } };
+    const out = migrate(v1);
+    expect(out[KEYS.version]).toBe(2);
+    expect(out[KEYS.kinds]).toEqual({ person: false, country: true, demonym: false, capital: true, organisation: true });
+    expect(parseSettings(v1)).toEqual({
+      enabled: false, disabledSites: ['a.com', 'b.org'], kinds: { person: false, country: true, demonym: false, capital: true, organisation: true },
+    });
+    // A user who already chose (a newer layout synced back) keeps the choice.
+    expect(parseSettings({ ...v1, [KEYS.kinds]: { ...v1[KEYS.kinds], organisation: false } }).kinds.organisation).toBe(false);
+  });
+
   test('parseSettings applies the migrations it is given', () => {
     const steps: Record<number, Migration> = { 0: (raw) => ({ ...raw, enabled: raw['highlights'] === 'off' ? false : raw['enabled'] }) };
     expect(parseSettings({ highlights: 'off' }, steps).enabled).toBe(false);
@@ -118,7 +130,7 @@ describe('sites', () => {
   });
 
   test('siteEnabled and showsKind combine the switches', () => {
-    const s: Settings = { enabled: true, disabledSites: ['news.com'], kinds: { ...DEFAULT_SETTINGS.kinds, capital: false } };
+    const s: Settings = { enabled: true, disabledSites: ['news.com'], kinds: { ...DEFAULT_SETTINGS.kinds, capital: false, organisation: true } };
     expect(siteEnabled(s, 'www.news.com')).toBe(false);
     expect(siteEnabled(s, 'NEWS.com:8080')).toBe(false);
     expect(siteEnabled(s, 'other.com')).toBe(true);

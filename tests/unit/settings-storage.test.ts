@@ -15,7 +15,7 @@ describe('settings in storage', () => {
   });
 
   test('saved settings read back, in sync storage, with the layout version', async () => {
-    await saveSettings({ enabled: false, kinds: { person: true, country: false, demonym: true, capital: true } });
+    await saveSettings({ enabled: false, kinds: { person: true, country: false, demonym: true, capital: true, organisation: true } });
     expect(await loadSettings()).toMatchObject({ enabled: false, kinds: { country: false } });
     expect(await fakeBrowser.storage.sync.get(null)).toMatchObject({ [KEYS.version]: SETTINGS_VERSION, [KEYS.enabled]: false });
   });
@@ -37,6 +37,13 @@ describe('settings in storage', () => {
     expect((await loadSettings()).enabled).toBe(false);
     await vi.waitFor(async () => expect((await fakeBrowser.storage.sync.get(KEYS.version))[KEYS.version]).toBe(SETTINGS_VERSION), { timeout: 20_000 });
     expect((await fakeBrowser.storage.sync.get(KEYS.enabled))[KEYS.enabled]).toBe(false);
+  });
+
+  test('stored version 1 settings are migrated and written back: the organisation switch is on, the rest kept', async () => {
+    await fakeBrowser.storage.sync.set({ [KEYS.version]: 1, [KEYS.enabled]: true, [KEYS.kinds]: { person: true, country: false, demonym: true, capital: false } });
+    expect((await loadSettings()).kinds).toEqual({ person: true, country: false, demonym: true, capital: false, organisation: true });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.sync.get(KEYS.version))[KEYS.version]).toBe(SETTINGS_VERSION), { timeout: 20_000 });
+    expect((await fakeBrowser.storage.sync.get(KEYS.kinds))[KEYS.kinds]).toEqual({ person: true, country: false, demonym: true, capital: false, organisation: true });
   });
 
   test('falls back to local storage when sync refuses, and reads and writes meet there', async () => {

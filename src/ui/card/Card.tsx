@@ -3,7 +3,7 @@
  * date, or a country's key facts then. Every text comes from the card data as
  * text nodes (Preact escapes it); nothing is ever inserted as HTML.
  */
-import type { Card, CountryCard, CountryLeader, EventLine, PersonCard, RoleLine } from '../../knowledge/cards';
+import type { Card, CountryCard, CountryLeader, EventLine, OrganisationCard, PersonCard, RoleLine } from '../../knowledge/cards';
 import type { TrackedRole } from '../../knowledge/schema';
 import type { DateSource } from '../../vocabulary';
 import type { MatchHow, MentionKind } from '../../matching/types';
@@ -221,11 +221,66 @@ function CountryView({ card, match, t, language, onClose }: CardProps & { card: 
   );
 }
 
+/** Members by name, suspended ones marked; a long list stays one paragraph that wraps. */
+function Members({ card, t }: { card: OrganisationCard; t: CardTranslate }) {
+  if (!card.members.length && !card.memberOrganisations.length) return null;
+  return (
+    <>
+      <dt>{t('card_members', card.members.length)}</dt>
+      <dd class="bs-members" data-testid="backstory-members">
+        {card.members.map((m) => (m.suspended ? t('card_member_suspended', m.name) : m.name)).join(', ')}
+        {card.memberOrganisations.length ? <div>{t('card_member_organisations', card.memberOrganisations.join(', '))}</div> : null}
+      </dd>
+    </>
+  );
+}
+
+function OrganisationView({ card, match, t, language, onClose }: CardProps & { card: OrganisationCard }) {
+  const short = card.acronyms[0];
+  return (
+    <>
+      <Head flag="" name={card.name} sub={[short, ...card.native].filter(Boolean).join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />
+      <OnDate date={card.date} asOf={card.asOf} source={card.dateSource} t={t} language={language} />
+      <dl class="bs-facts">
+        {card.leaders.length ? (
+          <>
+            <dt>{t('card_leaders')}</dt>
+            {card.leaders.map((l) => (
+              <dd key={`${l.title}|${l.id}`} data-testid="backstory-leader">{`${l.name} (${l.title})`}</dd>
+            ))}
+          </>
+        ) : null}
+        <Members card={card} t={t} />
+        {card.seat ? (
+          <>
+            <dt>{t('card_seat')}</dt>
+            <dd>{`${card.seat.city}, ${card.seat.flag} ${card.seat.country}`.replace(/\s+/g, ' ')}</dd>
+          </>
+        ) : null}
+        <dt>{t('card_founded')}</dt>
+        <dd>{card.founded}</dd>
+      </dl>
+      {card.summary ? <p class="bs-summary">{card.summary}</p> : null}
+      <Events before={card.before} after={card.after} t={t} language={language} />
+      <div class="bs-foot">
+        <Why match={match} name={card.name} t={t} />
+        <WikiLink url={card.wikipediaUrl} t={t} />
+      </div>
+    </>
+  );
+}
+
 export function CardView(props: CardProps) {
   const { card, t } = props;
   return (
     <div class="bs-card" role="dialog" aria-modal="false" aria-label={t('card_dialog_label', card.name)} data-testid="backstory-card" data-entity={card.id}>
-      {card.kind === 'person' ? <PersonView {...props} card={card} /> : <CountryView {...props} card={card} />}
+      {card.kind === 'person' ? (
+        <PersonView {...props} card={card} />
+      ) : card.kind === 'country' ? (
+        <CountryView {...props} card={card} />
+      ) : (
+        <OrganisationView {...props} card={card} />
+      )}
     </div>
   );
 }

@@ -38,6 +38,12 @@ export const CARD_MESSAGES = {
   card_how_surname: '“$1” → $2, named in full on this page',
   card_how_demonym: '“$1” → $2, the word for its people',
   card_how_capital: '“$1” → $2, its capital standing for its government',
+  card_leaders: "Leaders",
+  card_members: "Members ($1)",
+  card_member_suspended: "$1 (suspended)",
+  card_member_organisations: "Also members: $1",
+  card_seat: "Seat",
+  card_founded: "Founded",
 } as const;
 
 export type CardKey = keyof typeof CARD_MESSAGES;

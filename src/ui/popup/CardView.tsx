@@ -2,7 +2,7 @@
  * One person's or country's card inside the popup (search results): the same
  * data as the hover card, laid out for the popup's width.
  */
-import type { Card, CountryCard, LeaderLine, PersonCard, RoleLine } from '../../knowledge/cards';
+import type { Card, CountryCard, LeaderLine, OrganisationCard, PersonCard, RoleLine } from '../../knowledge/cards';
 import type { OfficeRole } from '../../knowledge/schema';
 import type { MessageKey } from '../../vocabulary';
 import { EventList } from './EventList';
@@ -109,11 +109,67 @@ function Country({ card, onOpen }: { card: CountryCard; onOpen(id: string): void
   );
 }
 
+function Organisation({ card, onOpen }: { card: OrganisationCard; onOpen(id: string): void }) {
+  const { t, language } = useLocale();
+  return (
+    <>
+      <h3 class="card-name" id="card-heading">
+        {card.name}
+        {card.acronyms[0] ? <span class="muted"> · {card.acronyms[0]}</span> : null}
+      </h3>
+      {card.summary && <p class="card-summary">{card.summary}</p>}
+      <dl class="card-facts">
+        {card.leaders.length > 0 && (
+          <>
+            <dt>{t('popup_card_leaders', formatDate(card.date, language))}</dt>
+            {card.leaders.map((l) => (
+              <dd key={`${l.title}|${l.id}`}>
+                <button type="button" class="link-button" onClick={() => onOpen(l.id)}>
+                  {l.name}
+                </button>
+                <span class="muted"> · {l.title}</span>
+              </dd>
+            ))}
+          </>
+        )}
+        {card.members.length > 0 && (
+          <>
+            <dt>{t('popup_card_members', card.members.length)}</dt>
+            <dd data-testid="card-members">
+              {card.members.map((m, i) => (
+                <span key={m.iso3}>
+                  {i > 0 ? ', ' : ''}
+                  <button type="button" class="link-button" onClick={() => onOpen(m.iso3)}>
+                    {countryName(language, m.iso3, m.name)}
+                  </button>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {card.seat && (
+          <>
+            <dt>{t('popup_card_seat')}</dt>
+            <dd>{`${card.seat.city}, ${card.seat.country}`}</dd>
+          </>
+        )}
+        <dt>{t('popup_card_founded')}</dt>
+        <dd>{card.founded}</dd>
+      </dl>
+      <p>
+        <a href={card.wikipediaUrl} target="_blank" rel="noreferrer noopener">
+          {t('popup_card_wikipedia')}
+        </a>
+      </p>
+    </>
+  );
+}
+
 export function CardView({ card, onOpen }: { card: Card; onOpen(id: string): void }) {
   const { t } = useLocale();
   return (
     <article class="card" aria-labelledby="card-heading" data-testid="search-card" data-entity={card.id}>
-      {card.kind === 'person' ? <Person card={card} /> : <Country card={card} onOpen={onOpen} />}
+      {card.kind === 'person' ? <Person card={card} /> : card.kind === 'country' ? <Country card={card} onOpen={onOpen} /> : <Organisation card={card} onOpen={onOpen} />}
       {card.events.length > 0 && (
         <>
           <h4 id="card-events-heading">{t('popup_card_events')}</h4>

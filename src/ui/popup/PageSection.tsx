@@ -15,9 +15,9 @@ export interface PageSectionProps {
   highlightsOff: boolean;
 }
 
-/** People first; within a kind, the most mentioned first, then by name. */
+/** People first, then countries, then organisations; within a kind, the most mentioned first, then by name. */
 export function orderEntities(entities: readonly PageEntity[]): PageEntity[] {
-  const kindRank = (e: PageEntity) => (e.kind === 'person' ? 0 : 1);
+  const kindRank = (e: PageEntity) => (e.kind === 'person' ? 0 : e.kind === 'country' ? 1 : 2);
   return [...entities].sort((a, b) => kindRank(a) - kindRank(b) || b.count - a.count || a.name.localeCompare(b.name));
 }
 
@@ -51,7 +51,7 @@ function EntityRow({ entity, described, onReveal }: { entity: PageEntity; descri
           </span>
           {detail && (
             <span class={`entity-detail${d?.status && d.status !== 'serving' ? ' out-of-office' : ''}`} data-testid="entity-role">
-              {entity.kind === 'country' ? t('popup_leaders', detail) : detail}
+              {entity.kind === 'person' ? detail : t('popup_leaders', detail)}
             </span>
           )}
         </span>
@@ -69,6 +69,7 @@ export function PageSection({ summary, described, onReveal, highlightsOff }: Pag
   const ordered = orderEntities(summary.entities);
   const people = ordered.filter((e) => e.kind === 'person');
   const countries = ordered.filter((e) => e.kind === 'country');
+  const organisations = ordered.filter((e) => e.kind === 'organisation');
   return (
     <section aria-labelledby="on-page-heading" data-testid="on-this-page">
       <h2 id="on-page-heading">{t('popup_on_this_page')}</h2>
@@ -98,6 +99,14 @@ export function PageSection({ summary, described, onReveal, highlightsOff }: Pag
               <h3 id="countries-heading">{t('popup_countries')}</h3>
               <ul class="entities" aria-labelledby="countries-heading">
                 {countries.map((e) => <EntityRow key={e.id} entity={e} described={described} onReveal={onReveal} />)}
+              </ul>
+            </>
+          )}
+          {organisations.length > 0 && (
+            <>
+              <h3 id="organisations-heading">{t('popup_kind_group_organisation')}</h3>
+              <ul class="entities" aria-labelledby="organisations-heading" data-testid="page-organisations">
+                {organisations.map((e) => <EntityRow key={e.id} entity={e} described={described} onReveal={onReveal} />)}
               </ul>
             </>
           )}

@@ -12,6 +12,7 @@ const KIND_KEY: Record<MentionKind, MessageKey> = {
   country: 'popup_kind_country',
   demonym: 'popup_kind_demonym',
   capital: 'popup_kind_capital',
+  organisation: 'popup_kind_organisation',
 };
 
 const LEGEND_KEY: Record<MentionKind, MessageKey> = {
@@ -19,6 +20,7 @@ const LEGEND_KEY: Record<MentionKind, MessageKey> = {
   country: 'popup_legend_country',
   demonym: 'popup_legend_demonym',
   capital: 'popup_legend_capital',
+  organisation: 'popup_legend_organisation',
 };
 
 /**
@@ -31,6 +33,7 @@ export const HIGHLIGHT_COLOURS: Readonly<Record<MentionKind, string>> = {
   country: 'rgba(0, 140, 255, 0.18)',
   demonym: 'rgba(0, 140, 255, 0.1)',
   capital: 'rgba(0, 140, 255, 0.1)',
+  organisation: 'rgba(0, 170, 100, 0.22)',
 };
 
 export interface SettingsSectionProps {
