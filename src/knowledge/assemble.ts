@@ -3,7 +3,7 @@
  * them. Pure: callers pass file contents in, problems come back as data, so
  * the build, `kb:check` and the tests all report the same way.
  */
-import { KnowledgePart, type CountryPatch, type ExtraOffices } from './schema';
+import { KnowledgePart, type CountryPatch, type ExtraNames, type ExtraOffices } from './schema';
 import type { Country, Knowledge, Problem } from './model';
 import { checkConsistency } from './consistency';
 import { derivedOfficeEvents } from './derived-events';
@@ -124,6 +124,22 @@ function addExtraOffices(k: Knowledge, extras: readonly (ExtraOffices & { $file:
   }
 }
 
+/** Names written for a person in another file (their name in Japanese, Chinese, Korean), once each. */
+function addExtraNames(k: Knowledge, extras: readonly (ExtraNames & { $file: string })[], problems: Problem[]): void {
+  const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
+  for (const x of extras) {
+    const person = byKey.get(x.wikipedia);
+    if (!person) {
+      problems.push({ file: x.$file, id: x.wikipedia, field: 'extraNames', message: 'names a person no file writes (use the exact Wikipedia title)' });
+      continue;
+    }
+    const native = new Set(person.native);
+    person.native = [...person.native, ...x.native.filter((n) => !native.has(n))];
+    const aliases = new Set([person.name, ...person.aliases]);
+    person.aliases = [...person.aliases, ...x.aliases.filter((a) => !aliases.has(a))];
+  }
+}
+
 /**
  * Returns the knowledge assembled from every file that parsed, and all problems.
  * Callers must refuse to ship knowledge that came with problems.
@@ -141,6 +157,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
 
   let asOf: string | undefined;
   const extras: (ExtraOffices & { $file: string })[] = [];
+  const names: (ExtraNames & { $file: string })[] = [];
   const knowledge: Knowledge = { asOf: '', countries: [], people: [], organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
   for (const { file, data } of files) {
     const parsed = KnowledgePart.safeParse(data);
@@ -166,6 +183,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
     knowledge.people.push(...part.people.map((p) => ({ ...p, $file: file })));
     knowledge.organisations.push(...part.organisations.map((o) => ({ ...o, $file: file })));
     extras.push(...part.extraOffices.map((x) => ({ ...x, $file: file })));
+    names.push(...part.extraNames.map((x) => ({ ...x, $file: file })));
     knowledge.events.push(...part.events.map((e) => ({ ...e, $file: file })));
     knowledge.vacancies.push(...part.vacancies.map((v) => ({ ...v, $file: file })));
     knowledge.exceptions.push(...part.exceptions.map((x) => ({ ...x, $file: file })));
@@ -176,6 +194,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   knowledge.asOf = asOf ?? '';
   knowledge.countries = [...countries.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));
   addExtraOffices(knowledge, extras, problems);
+  addExtraNames(knowledge, names, problems);
   problems.push(...checkConsistency(knowledge));
   knowledge.events.push(...derivedOfficeEvents(knowledge));
   knowledge.events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));

@@ -177,6 +177,9 @@ export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: 
   const pageCountries = entityIds.filter((id) => /^[A-Z]{3}$/.test(id)).length;
   const often = (id: string) => 1 + Math.log(Math.max(1, counts?.get(id) ?? 1));
   const base = dayNumber(date);
+  const mentions = (id: string) => Math.max(1, counts?.get(id) ?? 1);
+  let pageMentions = 0;
+  for (const id of wanted) pageMentions += mentions(id);
   const ranked: RankedEvent[] = [];
   for (const event of k.events) {
     let people = 0;
@@ -197,7 +200,16 @@ export function relatedEvents(k: Knowledge, entityIds: readonly string[], date: 
     const breadth = (pageCountries ? 0.6 + 0.8 * (shared / pageCountries) : 1) * (shared ? Math.sqrt(shared / event.countries.length) : 1);
     const days = dayNumber(event.start) - base;
     const kind = KIND_WEIGHT[event.kind] * ((event as EventRecord).derived ? DERIVED_WEIGHT : 1);
-    const score = ((people + countries * breadth + organisations) * kind) / (1 + Math.abs(days) / 45);
+    // How much of the page the event accounts for, by mentions: a story about Lebanon and Israel that names Khamenei
+    // once is about an event of Lebanon and Israel before one of Khamenei's. A country counts as in breadth: the page's
+    // countries among a summit's twenty-one account for less of it than in a bilateral visit.
+    let covered = 0;
+    for (const x of event.people) if (wanted.has(x)) covered += mentions(x);
+    for (const x of event.organisations) if (wanted.has(x)) covered += mentions(x);
+    const countryShare = shared ? Math.sqrt(shared / event.countries.length) : 0;
+    for (const x of event.countries) if (wanted.has(x)) covered += mentions(x) * countryShare;
+    const coverage = 0.3 + Math.min(1, covered / pageMentions);
+    const score = ((people + countries * breadth + organisations) * kind * coverage) / (1 + Math.abs(days) / 45);
     ranked.push({ event, score, days, when: days <= 0 && event.start <= date ? 'before' : 'after' });
   }
   ranked.sort((a, b) => b.score - a.score || Math.abs(a.days) - Math.abs(b.days) || a.event.id.localeCompare(b.event.id));

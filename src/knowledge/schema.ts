@@ -183,6 +183,18 @@ export const ExtraOffices = z.strictObject({
 export type ExtraOffices = z.infer<typeof ExtraOffices>;
 
 /**
+ * Names for a person written in another file: the Japanese, Chinese and
+ * Korean press write foreign leaders in katakana, Chinese characters and
+ * Hangul (バイデン, 拜登, 바이든), kept in a file of their own by language.
+ */
+export const ExtraNames = z.strictObject({
+  wikipedia: z.string().min(2),
+  native: z.array(NameText.min(1)).default([]),
+  aliases: z.array(NameText.min(2)).default([]),
+});
+export type ExtraNames = z.infer<typeof ExtraNames>;
+
+/**
  * A change of membership since 2017: a state that joined or left (Finland in
  * NATO, the UK leaving the EU). Members before 2017 that stayed need no dates.
  */
@@ -235,6 +247,7 @@ export const KnowledgePart = z.strictObject({
   countries: z.array(CountryPatch).default([]),
   people: z.array(Person).default([]),
   extraOffices: z.array(ExtraOffices).default([]),
+  extraNames: z.array(ExtraNames).default([]),
   organisations: z.array(Organisation).default([]),
   events: z.array(KnowledgeEvent).default([]),
   vacancies: z.array(Vacancy).default([]),

@@ -163,6 +163,8 @@ export const ORG_NEEDS_THE = set('quad commonwealth union alliance league forum 
  */
 export const ORG_OTHER_SENSES: ReadonlyMap<string, RegExp> = new Map([
   ['icc', /\b(cricket|t20|odi|wickets?|test match|world cup|champions trophy|bcci|batting|bowling)\b/i],
+  ['ecb', /\b(cricket|t20|odi|wickets?|test match|county championship|ashes)\b/i],
+  ['gcc', /\b(compiler|gnu|clang|linux)\b/i],
   ['pif', /\b(public investment fund|saudi|sovereign wealth|fund)\b/i],
   ['wto', /\b(wildlife|tourism)\b/i],
   // Case matters: "the WHO" is the organisation, "The Who" the band.

@@ -16,7 +16,7 @@ export interface GoldMention {
   kind: string;
 }
 
-const MARK = /\[([^\][{}]+)\]\{(person|country|demonym|capital):([^{}[\]]+)\}/g;
+const MARK = /\[([^\][{}]+)\]\{(person|country|demonym|capital|organisation):([^{}[\]]+)\}/g;
 
 export function parseGold(marked: string, file = 'gold'): { text: string; gold: GoldMention[] } {
   let text = '';

@@ -23,11 +23,11 @@ function checkShape(a: Annotation, text: string) {
     expect(m.text).toBe(text.slice(m.start, m.end));
     expect(m.start).toBeGreaterThanOrEqual(prev);
     prev = m.end;
-    expect(['person', 'country', 'demonym', 'capital']).toContain(m.kind);
+    expect(['person', 'country', 'demonym', 'capital', 'organisation']).toContain(m.kind);
     const e = a.entities[m.entity];
     expect(e, m.entity).toBeDefined();
     // A demonym or capital mention's entity is its country.
-    expect(e!.kind).toBe(m.kind === 'person' ? 'person' : 'country');
+    expect(e!.kind).toBe(m.kind === 'person' || m.kind === 'organisation' ? m.kind : 'country');
   }
   expect(Object.keys(a.entities).sort()).toEqual([...new Set(a.mentions.map((m) => m.entity))].sort());
 }
@@ -50,6 +50,25 @@ describe('annotate .txt', () => {
     ]);
     const a = annotateText(knowledge, index, 'Foreign Minister Wang\nYi spoke.\n\nWang\n\nYi', '2020-11-20');
     expect(a.mentions.map((m) => m.text)).toEqual(['Wang\nYi', 'Wang']);
+  });
+
+  test('an organisation entity gives its members and leaders on the date', () => {
+    const text = 'NATO Secretary General Jens Stoltenberg met EU leaders.';
+    const in2022 = annotateText(knowledge, index, text, '2022-06-01');
+    expect(in2022.mentions.map((m) => [m.text, m.kind, m.entity])).toEqual([
+      ['NATO', 'organisation', 'NATO'], ['Jens Stoltenberg', 'person', 'Jens Stoltenberg'], ['EU', 'organisation', 'European Union'],
+    ]);
+    const nato = in2022.entities['NATO'];
+    expect(nato?.kind).toBe('organisation');
+    if (nato?.kind !== 'organisation') return;
+    expect(Object.keys(nato).sort()).toEqual(['kind', 'leaders', 'members', 'name', 'wikipedia']);
+    expect(nato.leaders.map((l) => [l.wikipedia, l.title])).toEqual([['Jens Stoltenberg', 'Secretary General of NATO']]);
+    expect(nato.members).toContain('USA');
+    expect(nato.members).not.toContain('FIN');
+    const later = annotateText(knowledge, index, text, '2025-06-01').entities['NATO'];
+    expect(later?.kind === 'organisation' && later.members.includes('FIN') && later.members.includes('SWE')).toBe(true);
+    expect(later?.kind === 'organisation' && later.leaders.map((l) => l.wikipedia)).toEqual(['Mark Rutte']);
+    expect(in2022.entities['Jens Stoltenberg']).toMatchObject({ kind: 'person', role: 'Secretary General of NATO' });
   });
 
   test('entities carry the person’s office on the date, or the most recent one with "former"', () => {

@@ -19,11 +19,14 @@ function scores(k: Knowledge, page: string[], date: string, counts?: Map<string,
 }
 const ids = (r: { event: EventRecord }[]) => r.map((x) => x.event.id.slice(11));
 const DAY = '2020-05-01';
+/** The coverage factor: 0.3 + the share of the page's mentions the event accounts for. */
+const cov = (share: number) => 0.3 + share;
 
 describe('each weight of the score', () => {
   test('a person shared counts twice a country shared (one page country, in a one-country event)', () => {
     // A and KEN are each in one event: equally rare. Page: one country, so breadth is (0.6 + 0.8) * sqrt(1/1) = 1.4.
     const s = scores(world([ev('person', DAY, ['A'], []), ev('country', DAY, [], ['KEN'])]), ['A', 'KEN'], DAY);
+    // Each event accounts for one of the page's two mentions.
     expect(s.person! / s.country!).toBeCloseTo(2 / 1.4, 9);
   });
 
@@ -39,8 +42,9 @@ describe('each weight of the score', () => {
     const half = 0.6 + 0.8 * 0.5;
     const all = 0.6 + 0.8;
     expect(s.ken! / s.uga!).toBeCloseTo(1, 9);
-    expect(s.both! / s.ken!).toBeCloseTo((2 * all) / half, 9);
-    expect(s['both-of-four']! / s.both!).toBeCloseTo(Math.sqrt(2 / 4), 9);
+    // Coverage: one of two mentions; both; both, each counted by the square root of the share of the event's countries.
+    expect(s.both! / s.ken!).toBeCloseTo(((2 * all) / half) * (cov(1) / cov(0.5)), 9);
+    expect(s['both-of-four']! / s.both!).toBeCloseTo(Math.sqrt(2 / 4) * (cov(Math.sqrt(2 / 4)) / cov(1)), 9);
     expect(ids(relatedEvents(k, ['KEN', 'UGA'], DAY))).toEqual(['both', 'both-of-four', 'ken', 'uga']);
   });
 
@@ -53,13 +57,26 @@ describe('each weight of the score', () => {
   test('how often the page names someone: a person by 1 + ln(n), a country by 1 + 0.5 ln(n)', () => {
     const people = world([ev('a', DAY, ['A'], []), ev('b', DAY, ['B'], [])]);
     const p = scores(people, ['A', 'B'], DAY, new Map([['A', 3]]));
-    expect(p.a! / p.b!).toBeCloseTo(1 + Math.log(3), 9);
+    // Coverage: A's event accounts for 3 of the page's 4 mentions, B's for 1.
+    expect(p.a! / p.b!).toBeCloseTo((1 + Math.log(3)) * (cov(3 / 4) / cov(1 / 4)), 9);
     const countries = world([ev('ken', DAY, [], ['KEN']), ev('uga', DAY, [], ['UGA'])]);
     const c = scores(countries, ['KEN', 'UGA'], DAY, new Map([['KEN', 3]]));
-    expect(c.ken! / c.uga!).toBeCloseTo(1 + 0.5 * Math.log(3), 9);
+    expect(c.ken! / c.uga!).toBeCloseTo((1 + 0.5 * Math.log(3)) * (cov(3 / 4) / cov(1 / 4)), 9);
     // A count below 1 counts as 1.
     const z = scores(people, ['A', 'B'], DAY, new Map([['A', 0]]));
     expect(z.a! / z.b!).toBeCloseTo(1, 9);
+  });
+
+  test("coverage: an event accounting for more of the page's mentions scores more, by 0.3 + its share", () => {
+    // A is named 9 times, B once; each event has one of them, equally rare.
+    const k = world([ev('a', DAY, ['A'], []), ev('b', DAY, ['B'], []), ev('ab', DAY, ['A', 'B'], [])]);
+    const counts = new Map([['A', 9], ['B', 1]]);
+    const s = scores(k, ['A', 'B'], DAY, counts);
+    expect(s.a! / s.b!).toBeCloseTo(((1 + Math.log(9)) / 1) * (cov(0.9) / cov(0.1)), 9);
+    expect(s.ab! / s.a!).toBeCloseTo(((1 + Math.log(9) + 1) / (1 + Math.log(9))) * (cov(1) / cov(0.9)), 9);
+    // Without counts every entity weighs one mention.
+    const even = scores(k, ['A', 'B'], DAY);
+    expect(even.ab! / even.a!).toBeCloseTo(2 * (cov(1) / cov(0.5)), 9);
   });
 
   test('rarity: ln(1 + events / (1 + events with the entity))', () => {
