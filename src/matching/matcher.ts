@@ -20,7 +20,7 @@ import {
 } from './text';
 import {
   ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_FROM_TO, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
-  HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  AUXILIARIES, HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 
 /**
@@ -743,6 +743,17 @@ class Matcher implements PartMatcher {
     if (prev && fold(text, prev) === 'the') prev = prevWord(text, prev.s);
     const prevF = prev ? fold(text, prev) : '';
     if (this.isNamePart(prev, caps)) return false;
+    // "the Treaty of Asunción", "the Port of Tokyo": the capital ends another name.
+    if (prev && prevF === 'of') {
+      const head = prevWord(text, prev.s);
+      if (head && this.isNamePart(head, caps)) return false;
+    }
+    // "Noumea has suffered huge damage": what befalls a city is the place's, not its government's doing.
+    {
+      let w = nextWord(text, end);
+      if (w && AUXILIARIES.has(fold(text, w))) w = nextWord(text, w.e);
+      if (w && PLACE_PREDICATES.has(fold(text, w))) return false;
+    }
     // "in Tokyo's Shinjuku district" is the place; "a blow to Beijing's plans" is its government.
     if (possessiveAt(text, end)) return !(prev && LOCATIVES.has(prevF));
     if (prev && PLACE_BEFORE.has(prevF)) {

@@ -143,6 +143,14 @@ export const GOVERNMENT_COMPOUNDS = set('backed led friendly aligned allied spon
 export const WORD_ACRONYMS = set('us');
 
 /**
+ * What happens to a city rather than what a government does: "Noumea has
+ * suffered huge damage", "Kyiv was shaken by blasts". After a capital (and an
+ * auxiliary), these make it the place.
+ */
+export const PLACE_PREDICATES = set('suffered suffer suffers endured endures experienced shaken rocked flooded burned burning struck hit damaged devastated');
+export const AUXILIARIES = set('has have had was is were are been');
+
+/**
  * Organisations' short forms that are also English words when written in
  * capitals ("WHO", "AU"): in ALL-CAPS text they need "THE" before them or a
  * hyphen beside them, as "US" does.

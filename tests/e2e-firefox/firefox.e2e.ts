@@ -285,6 +285,54 @@ test('the keyboard command\'s message opens the first mark\'s card, with focus i
   await page.close();
 });
 
+/** The centre of the first occurrence of `text` in the page's article, or null. */
+function pointOf(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((t) => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(t);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + t.length);
+      (node.parentElement as Element).scrollIntoView({ block: 'center' });
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + Math.min(5, rect.width / 2), y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+}
+
+test('organisations: NATO is marked as one, and its card shows its leader and members on the story\'s date; a defence secretary\'s card shows that office', async () => {
+  const page = await firefox.newPage();
+  await page.goto(`${server.url}/organisations-2022.html`);
+  const highlights = await waitFor(
+    () => backstoryHighlights(page),
+    (h) => (h['backstory-organisation'] ?? []).includes('NATO'),
+    'no backstory-organisation highlight covers "NATO"',
+  );
+  expect(highlights['backstory-organisation']).toEqual(expect.arrayContaining(['EU', 'WHO', 'United Nations']));
+  expect(highlights['backstory-organisation']).not.toContain('who');
+
+  const nato = await pointOf(page, 'NATO Secretary General');
+  expect(nato).not.toBeNull();
+  await page.mouse.move(nato!.x, nato!.y);
+  const [card] = await waitFor(() => openCards(page), (cards) => cards.some((c) => c.entity === 'NATO'), 'no NATO card opened on hover');
+  expect(card!.text).toContain('Jens Stoltenberg (Secretary General of NATO)');
+  expect(card!.text).toContain('Members (30)');
+  await page.close();
+
+  // A fresh page, so that no open card stands between the pointer and the next mention.
+  const again = await firefox.newPage();
+  await again.goto(`${server.url}/organisations-2022.html`);
+  await waitFor(() => backstoryHighlights(again), (h) => (h['backstory-person'] ?? []).includes('Lloyd Austin'), 'Lloyd Austin is not highlighted');
+  const austin = await pointOf(again, 'Lloyd Austin');
+  await again.mouse.move(austin!.x, austin!.y);
+  const [person] = await waitFor(() => openCards(again), (cards) => cards.some((c) => c.entity === 'Lloyd Austin'), 'no card for Lloyd Austin');
+  expect(person!.text).toContain('Secretary of Defense of the United States');
+  await again.close();
+});
+
 test('nothing tried to leave the machine', async () => {
   const page = await openStory();
   await page.close();

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 
 export const HOST_TAG = 'backstory-ui';
-export const NAMES = ['backstory-person', 'backstory-country', 'backstory-demonym', 'backstory-capital'] as const;
+export const NAMES = ['backstory-person', 'backstory-country', 'backstory-demonym', 'backstory-capital', 'backstory-organisation'] as const;
 
 /**
  * How long a test waits for something that must happen, at most. Only a wait that would never end fails on it:

@@ -72,8 +72,8 @@ test('switching this site off clears it; other sites are untouched by the list',
 test('switching a kind off removes just that kind, and its mentions open no card', async () => {
   const page = await open();
   const b = await mentionBox(page, 'Yoshihide Suga');
-  await store({ kinds: { person: false, country: true, demonym: true, capital: true } });
-  await expect.poll(() => registered(page), { timeout: WAIT_MS, interval: 50 }).toEqual(['backstory-country', 'backstory-demonym', 'backstory-capital']);
+  await store({ kinds: { person: false, country: true, demonym: true, capital: true, organisation: true } });
+  await expect.poll(() => registered(page), { timeout: WAIT_MS, interval: 50 }).toEqual(['backstory-country', 'backstory-demonym', 'backstory-capital', 'backstory-organisation']);
   await page.mouse.move(b.x + 4, b.y + b.height / 2, { steps: 2 });
   await page.waitForTimeout(900);
   expect(await page.getByRole('dialog').count()).toBe(0);

@@ -216,7 +216,7 @@ describe('the Wang Yi story (2020-11-20)', () => {
       }));
       return { page, shown };
     });
-    expect(legend.shown.map((e) => e.kind)).toEqual(['person', 'country', 'demonym', 'capital']);
+    expect(legend.shown.map((e) => e.kind)).toEqual(['person', 'country', 'demonym', 'capital', 'organisation']);
     for (const e of legend.shown) {
       expect(e.visible, e.kind).toBe(true);
       expect(e.colour, e.kind).toBe(legend.page[e.kind]);

@@ -12,7 +12,7 @@ import { goldFixtures, parseGold, type GoldMention } from './annotate-gold';
 
 const { knowledge } = loadKnowledge();
 const index = compileMatchIndex(knowledge);
-const KINDS = ['person', 'country', 'demonym', 'capital'] as const;
+const KINDS = ['person', 'country', 'demonym', 'capital', 'organisation'] as const;
 
 interface Score {
   tp: number;

@@ -619,3 +619,19 @@ describe('invisible characters and full-width letters inside names', () => {
     ]);
   });
 });
+
+describe('a capital that ends another name, or that something befalls, is the place', () => {
+  const capitals = (t: string) => find(t).filter(([, , kind]) => kind === 'capital').map(([text]) => text);
+
+  test('"the Treaty of Asunción", "the Port of Tokyo": no government', () => {
+    expect(capitals('The Treaty of Asunción was signed in 1991.')).toEqual([]);
+    expect(capitals('Ships waited outside the Port of Tokyo for days.')).toEqual([]);
+    // The same capitals acting are their governments.
+    expect(capitals('Asunción said it would sign. Tokyo said it would not.')).toEqual(['Asunción', 'Tokyo']);
+  });
+
+  test('"Noumea has suffered huge damage", "Kyiv was shaken by blasts": the city, not its government', () => {
+    expect(capitals('Kyiv was shaken by blasts overnight, and Beirut suffered power cuts.')).toEqual([]);
+    expect(capitals('Kyiv has said it will not cede land, and Beirut has asked for help.')).toEqual(['Kyiv', 'Beirut']);
+  });
+});

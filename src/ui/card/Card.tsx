@@ -239,7 +239,8 @@ function OrganisationView({ card, match, t, language, onClose }: CardProps & { c
   const short = card.acronyms[0];
   return (
     <>
-      <Head flag="" name={card.name} sub={[short, ...card.native].filter(Boolean).join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />
+      {/* Its names in Japanese, Chinese and Korean stay out of the head: they find mentions, and would crowd an English card. */}
+      <Head flag="" name={card.name} sub={short ?? null} t={t} onClose={onClose} titleId="bs-card-title" />
       <OnDate date={card.date} asOf={card.asOf} source={card.dateSource} t={t} language={language} />
       <dl class="bs-facts">
         {card.leaders.length ? (
