@@ -18,6 +18,9 @@ const WEAK_HOSTS: readonly string[] = [
   // aggregators and content farms
   'news.google.com', 'newsnow.co.uk', 'flipboard.com', 'headtopics.com', 'newsbreak.com', 'ground.news', 'allafrica.com', 'msn.com',
   'pressreader.com', 'muckrack.com', 'newsr.in', 'dailyhunt.in', 'inshorts.com', 'mapsofindia.com', 'mapsofworld.com', 'worldatlas.com',
+  'urdupoint.com', 'africandigitaltimes.com', 'ballotpedia.org',
+  // personal blogs, which no publisher stands behind
+  'blogspot.com', 'wordpress.com', 'medium.com', 'substack.com',
   'ranker.com', 'famousbirthdays.com', 'thefamouspeople.com', 'celebsagewiki.com', 'wikibio.in', 'biographyhost.com',
 ];
 

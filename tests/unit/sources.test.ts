@@ -25,6 +25,8 @@ describe('sources come from a publisher that stands behind them', () => {
     ['https://www.wikiwand.com/en/William_Ruto', /copy or an aggregator/],
     ['https://web.archive.org/web/2020/https://www.reuters.com/x', /copy or an aggregator/],
     ['https://allafrica.com/stories/202209130123.html', /copy or an aggregator/],
+    ['https://panafricannews.blogspot.com/2025/04/x.html', /copy or an aggregator/],
+    ['https://www.urdupoint.com/en/world/x.html', /copy or an aggregator/],
     ['https://www.mapsofindia.com/my-india/government/list-of-presidents-of-india', /copy or an aggregator/],
     ['https://www.staging.libe.io/politique/gouvernement-lecornu', /staging/],
     ['https://preview.example-news.com/a', /staging/],
