@@ -28,6 +28,8 @@ export const NOT_MENTIONS: readonly string[] = [
   'US Virgin Islands', 'French Polynesia', 'French Guiana', 'East India Company', 'West Indian', 'Dutch East Indies',
   'US Open', 'U.S. Open', 'French Open', 'Australian Open',
   '日本海', '南中国海', '东中国海', '東中國海', '南中國海',
+  // Taiwan's name for Trump and a Chinese form of Tô Lâm's inside ordinary words: 四川普通话, 江苏林业.
+  '四川普', '江苏林', '江蘇林',
 ];
 
 /** Surnames too common to link after an office title alone; they need the full name earlier on the page. */

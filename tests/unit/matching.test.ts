@@ -635,3 +635,19 @@ describe('a capital that ends another name, or that something befalls, is the pl
     expect(capitals('Kyiv has said it will not cede land, and Beirut has asked for help.')).toEqual(['Kyiv', 'Beirut']);
   });
 });
+
+describe('foreign leaders as the Japanese, Chinese and Korean press write them', () => {
+  const people = (t: string) => find(t).filter(([, , kind]) => kind === 'person').map(([text, entity]) => `${text}=${entity}`);
+
+  test('katakana, Chinese characters and Hangul names link to the person', () => {
+    expect(people('バイデン大統領はプーチン大統領と会談した。')).toEqual(['バイデン=Joe Biden', 'プーチン=Vladimir Putin']);
+    expect(people('拜登与普京通电话')).toEqual(['拜登=Joe Biden', '普京=Vladimir Putin']);
+    expect(people('바이든 대통령은 푸틴 대통령과 통화했다')).toEqual(['바이든=Joe Biden', '푸틴=Vladimir Putin']);
+    expect(people('マルク・ルッテ事務総長')).toEqual(['マルク・ルッテ=Mark Rutte']);
+  });
+
+  test('a name inside an ordinary word is not the name: 四川普通话 is not Trump', () => {
+    expect(people('他说四川普通话。')).toEqual([]);
+    expect(people('川普表示')).toEqual(['川普=Donald Trump']);
+  });
+});
