@@ -26,16 +26,19 @@ export interface Settings {
   disabledSites: string[];
   /** Which kinds of mention are highlighted. */
   kinds: Record<MentionKind, boolean>;
+  /** Mark only the first mention of each person, country and organisation (Wikipedia's convention), not every one. */
+  firstOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
   disabledSites: Object.freeze([]) as unknown as string[],
   kinds: Object.freeze({ person: true, country: true, demonym: true, capital: true, organisation: true }),
+  firstOnly: false,
 });
 
 /** Storage keys, one per setting, plus the layout version. */
-export const KEYS = { version: 'v', enabled: 'enabled', disabledSites: 'disabledSites', kinds: 'kinds' } as const;
+export const KEYS = { version: 'v', enabled: 'enabled', disabledSites: 'disabledSites', kinds: 'kinds', firstOnly: 'firstOnly' } as const;
 
 /** storage.sync allows 8 KB per item; a few hundred sites fit well under it. Reading and writing share this bound and keep the newest. */
 export const MAX_DISABLED_SITES = 300;
@@ -132,6 +135,7 @@ export function parseSettings(stored: unknown, migrations: Readonly<Record<numbe
     enabled: typeof raw[KEYS.enabled] === 'boolean' ? (raw[KEYS.enabled] as boolean) : DEFAULT_SETTINGS.enabled,
     disabledSites: readSites(raw[KEYS.disabledSites]),
     kinds: readKinds(raw[KEYS.kinds]),
+    firstOnly: typeof raw[KEYS.firstOnly] === 'boolean' ? (raw[KEYS.firstOnly] as boolean) : DEFAULT_SETTINGS.firstOnly,
   };
 }
 

@@ -42,6 +42,8 @@ export interface AnnotatorOptions {
   slicer: Slicer;
   /** Whether a kind is shown; hidden kinds are still found (the popup lists them) but open no card. */
   shows?: (kind: MentionKind) => boolean;
+  /** Paint only the first mention of each entity (the others are still found and counted). */
+  firstOnly?: boolean;
   /** The first full walk is done and painted. */
   onPainted?: (mentions: number) => void;
   /** The page navigated to another URL without a reload (single-page apps). */
@@ -145,6 +147,8 @@ export class Annotator {
    */
   private byPart = new Map<Node, BlockRecord>();
   private readonly counts = new Map<string, EntityCount>();
+  /** Marks found but left unpainted: not the first of their entity, with firstOnly. */
+  private readonly unpainted = new WeakSet<object>();
   private observer: MutationObserver | null = null;
   /** Mutation records not yet looked at, one array per observer callback. */
   private batches: MutationRecord[][] = [];
@@ -417,8 +421,7 @@ export class Annotator {
         const mark = new BlockMark(record, at.kind, at.start, at.end, l.host);
         record.mentions.push(at);
         record.ranges.push(mark);
-        this.o.painter.add(mark, l.fresh);
-        this.tally(at);
+        this.paint(mark, at, l.fresh);
       }
       // Registered with its first mention, so a card can open on what is painted while the rest is read.
       if (record.ranges.length && !this.records.has(record)) this.register(record);
@@ -442,8 +445,7 @@ export class Annotator {
       const mark = new BlockMark(record, m.kind, m.start, m.end, host);
       record.mentions.push(m);
       record.ranges.push(mark);
-      this.o.painter.add(mark, fresh);
-      this.tally(m);
+      this.paint(mark, m, fresh);
     }
     if (record.ranges.length) this.register(record);
   }
@@ -451,6 +453,13 @@ export class Annotator {
   private register(record: BlockRecord): void {
     for (const part of record.parts) this.byPart.set(part, record);
     this.records.add(record);
+  }
+
+  /** Hands a mark to the painter (only an entity's first, with firstOnly) and counts its mention. */
+  private paint(mark: BlockMark, m: Mention, inOrder: boolean): void {
+    if (this.o.firstOnly && this.counts.has(m.entity)) this.unpainted.add(mark);
+    else this.o.painter.add(mark, inOrder);
+    this.tally(m);
   }
 
   private tally(m: Mention): void {
@@ -499,8 +508,7 @@ export class Annotator {
       while (i > 0 && record.mentions[i - 1]!.start > m.start) i--;
       record.mentions.splice(i, 0, m);
       record.ranges.splice(i, 0, mark);
-      this.o.painter.add(mark, false);
-      this.tally(m);
+      this.paint(mark, m, false);
     }
   }
 
@@ -508,7 +516,7 @@ export class Annotator {
     if (!this.records.delete(record)) return;
     record.ranges.forEach((r, i) => {
       const m = record.mentions[i]!;
-      this.o.painter.delete(r);
+      if (!this.unpainted.delete(r)) this.o.painter.delete(r);
       const c = this.counts.get(m.entity);
       if (c && --c.count <= 0) this.counts.delete(m.entity);
       this.mentionCount--;

@@ -264,7 +264,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       onClose: guard(() => a.hover.closeNow()),
     });
     a.annotator = new Annotator({
-      doc, win, matcher, painter, slicer, shows,
+      doc, win, matcher, painter, slicer, shows, firstOnly: settings!.firstOnly,
       onPainted: (mentions) => slicer.afterThisSlice(() => painted(a, mentions)),
       onNavigate: guard(() => {
         a.hover.closeNow();
@@ -493,9 +493,12 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   }
 
   function apply(s: Settings): void | Promise<void> {
+    const before = settings;
     settings = s;
     const on = siteEnabled(s, host);
     if (!on) return deactivate();
+    // Every mention or the first of each: the page is read again under the new choice.
+    if (active && before && before.firstOnly !== s.firstOnly) deactivate();
     if (!active) return activate();
     active.painter.show(s.kinds);
     const open = active.hover.active;

@@ -80,6 +80,7 @@ export async function saveSettings(patch: Partial<Settings>): Promise<void> {
   if (patch.enabled !== undefined) out[KEYS.enabled] = patch.enabled;
   if (patch.disabledSites !== undefined) out[KEYS.disabledSites] = [...patch.disabledSites];
   if (patch.kinds !== undefined) out[KEYS.kinds] = { ...patch.kinds };
+  if (patch.firstOnly !== undefined) out[KEYS.firstOnly] = patch.firstOnly;
   await (await area()).set(out);
 }
 

@@ -15,10 +15,10 @@ import {
 import { work } from './helpers/work';
 
 /** Settings unlike the defaults in every field, so a lost setting shows. */
-const CUSTOM: Settings = { enabled: false, disabledSites: ['example.com', 'news.example.org'], kinds: { person: false, country: true, demonym: false, capital: true, organisation: true } };
+const CUSTOM: Settings = { enabled: false, disabledSites: ['example.com', 'news.example.org'], kinds: { person: false, country: true, demonym: false, capital: true, organisation: true }, firstOnly: true };
 
 function stored(s: Settings, version: unknown = SETTINGS_VERSION): Record<string, unknown> {
-  return { [KEYS.version]: version, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: [...s.disabledSites], [KEYS.kinds]: { ...s.kinds } };
+  return { [KEYS.version]: version, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: [...s.disabledSites], [KEYS.kinds]: { ...s.kinds }, [KEYS.firstOnly]: s.firstOnly };
 }
 
 
@@ -44,6 +44,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   enabled: fc.boolean(),
   disabledSites: fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,10}(\.[a-z]{2,5}){1,2}$/), { maxLength: 5 }),
   kinds: fc.record(Object.fromEntries(MENTION_KINDS.map((k) => [k, fc.boolean()])) as Record<MentionKind, fc.Arbitrary<boolean>>),
+  firstOnly: fc.boolean(),
 });
 
 describe('parseSettings on corrupt values', () => {

@@ -26,13 +26,13 @@ async function idle({ slicer, painter }: { slicer: Slicer; painter: Painter }): 
   throw new Error('slicer never went idle');
 }
 
-function setup(html: string, opts: { budgetMs?: number } = {}) {
+function setup(html: string, opts: { budgetMs?: number; firstOnly?: boolean } = {}) {
   document.body.innerHTML = html;
   const painter = new Painter(win);
   const slicer = new Slicer({ win, budgetMs: opts.budgetMs, post: (fn) => void setTimeout(fn, 0), afterSlice: () => painter.flush() });
   const matcher = stubMatcher(STORY_ENTRIES, STORY_SURNAMES);
   let paintedWith = -1;
-  const annotator = new Annotator({ doc: document, win, matcher, painter, slicer, onPainted: (n) => (paintedWith = n) });
+  const annotator = new Annotator({ doc: document, win, matcher, painter, slicer, firstOnly: opts.firstOnly, onPainted: (n) => (paintedWith = n) });
   annotator.start();
   return { painter, slicer, matcher, annotator, painted: () => paintedWith };
 }
@@ -67,6 +67,23 @@ describe('Annotator', () => {
     const text = (r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.startContainer === r.endContainer ? r.endOffset : undefined) + (r.startContainer === r.endContainer ? '' : (r.endContainer as Text).data.slice(0, r.endOffset));
     const ranges = [...registry.get(HIGHLIGHT_NAMES.person)!].map(text);
     expect(ranges.sort()).toEqual(['Suga', 'Wang', 'Wang Yi', 'Yoshihide Suga']);
+  });
+
+  test('with "first mention only", each entity is painted once, at its first mention; every mention is still counted', async () => {
+    const registry = installHighlights(win);
+    current = setup(STORY, { firstOnly: true });
+    await idle(current);
+    const counts = Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]));
+    expect(counts).toEqual({ CHN: 1, 'Wang Yi': 2, JPN: 2, 'Yoshihide Suga': 2 });
+    current.painter.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
+    const text = (r: AbstractRange) => (r.startContainer as Text).data.slice(r.startOffset, r.startContainer === r.endContainer ? r.endOffset : undefined) + (r.startContainer === r.endContainer ? '' : (r.endContainer as Text).data.slice(0, r.endOffset));
+    expect([...registry.get(HIGHLIGHT_NAMES.person)!].map(text).sort()).toEqual(['Wang Yi', 'Yoshihide Suga']);
+    // Japan's first mention is the capital in the headline ("Tokyo"); the later one is not painted.
+    expect(registry.get(HIGHLIGHT_NAMES.capital)?.size).toBe(1);
+    // Forgetting the page drops the unpainted marks as well as the painted ones.
+    document.querySelector('p')!.remove();
+    await idle(current);
+    expect(Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]))).toEqual({ CHN: 1, 'Wang Yi': 1, JPN: 1 });
   });
 
   test('a surname in the headline, named in full only in the story below it, is painted once the story is read', async () => {

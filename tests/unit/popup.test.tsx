@@ -275,7 +275,7 @@ describe('empty states', () => {
 describe('settings', () => {
   test('the switches show the stored settings and save each change', async () => {
     const api = stub();
-    api.settings = { enabled: true, disabledSites: [], kinds: { person: true, country: true, demonym: false, capital: true, organisation: true } };
+    api.settings = { enabled: true, disabledSites: [], kinds: { person: true, country: true, demonym: false, capital: true, organisation: true }, firstOnly: false };
     await mount(api);
     await until(() => expect($('#setting-enabled')).not.toBeNull());
     expect($<HTMLInputElement>('[data-kind="demonym"]')!.checked).toBe(false);

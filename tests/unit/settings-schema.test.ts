@@ -5,8 +5,8 @@ import {
   type Migration, type Settings,
 } from '../../src/vocabulary';
 
-const custom: Settings = { enabled: false, disabledSites: ['example.com'], kinds: { person: true, country: false, demonym: true, capital: false, organisation: true } };
-const stored = (s: Settings) => ({ [KEYS.version]: SETTINGS_VERSION, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: s.disabledSites, [KEYS.kinds]: s.kinds });
+const custom: Settings = { enabled: false, disabledSites: ['example.com'], kinds: { person: true, country: false, demonym: true, capital: false, organisation: true }, firstOnly: true };
+const stored = (s: Settings) => ({ [KEYS.version]: SETTINGS_VERSION, [KEYS.enabled]: s.enabled, [KEYS.disabledSites]: s.disabledSites, [KEYS.kinds]: s.kinds, [KEYS.firstOnly]: s.firstOnly });
 
 describe('parseSettings', () => {
   test('nothing stored gives the defaults', () => {
@@ -89,7 +89,7 @@ describe('migrate', () => {
     expect(out[KEYS.version]).toBe(2);
     expect(out[KEYS.kinds]).toEqual({ person: false, country: true, demonym: false, capital: true, organisation: true });
     expect(parseSettings(v1)).toEqual({
-      enabled: false, disabledSites: ['a.com', 'b.org'], kinds: { person: false, country: true, demonym: false, capital: true, organisation: true },
+      enabled: false, disabledSites: ['a.com', 'b.org'], kinds: { person: false, country: true, demonym: false, capital: true, organisation: true }, firstOnly: false,
     });
     // A user who already chose (a newer layout synced back) keeps the choice.
     expect(parseSettings({ ...v1, [KEYS.kinds]: { ...v1[KEYS.kinds], organisation: false } }).kinds.organisation).toBe(false);
@@ -130,7 +130,7 @@ describe('sites', () => {
   });
 
   test('siteEnabled and showsKind combine the switches', () => {
-    const s: Settings = { enabled: true, disabledSites: ['news.com'], kinds: { ...DEFAULT_SETTINGS.kinds, capital: false, organisation: true } };
+    const s: Settings = { enabled: true, disabledSites: ['news.com'], kinds: { ...DEFAULT_SETTINGS.kinds, capital: false, organisation: true }, firstOnly: false };
     expect(siteEnabled(s, 'www.news.com')).toBe(false);
     expect(siteEnabled(s, 'NEWS.com:8080')).toBe(false);
     expect(siteEnabled(s, 'other.com')).toBe(true);

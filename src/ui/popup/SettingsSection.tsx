@@ -133,6 +133,15 @@ export function SettingsSection({ settings, url, closed, onChange, error }: Sett
             <span>{t(KIND_KEY[kind])}</span>
           </label>
         ))}
+        <label class="kind first-only">
+          <input
+            type="checkbox"
+            data-testid="setting-first-only"
+            checked={settings.firstOnly}
+            onChange={(e) => onChange({ firstOnly: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <span>{t('popup_setting_first_only')}</span>
+        </label>
       </fieldset>
       <Legend />
       {error && (
