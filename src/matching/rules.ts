@@ -147,7 +147,7 @@ export const WORD_ACRONYMS = set('us');
  * suffered huge damage", "Kyiv was shaken by blasts". After a capital (and an
  * auxiliary), these make it the place.
  */
-export const PLACE_PREDICATES = set('suffered suffer suffers endured endures experienced shaken rocked flooded burned burning struck hit damaged devastated');
+export const PLACE_PREDICATES = set('suffered suffer suffers endured endures experienced shaken rocked flooded burned burning damaged devastated');
 export const AUXILIARIES = set('has have had was is were are been');
 
 /**
