@@ -9,6 +9,7 @@
 import { MENTION_KINDS, type MentionKind } from '../vocabulary';
 import { NearViewport } from './near-viewport';
 import { rangeOf, type Mark } from './span';
+import { pageTheme, type CardTheme } from './page-theme';
 
 export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   person: 'backstory-person',
@@ -17,6 +18,14 @@ export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   capital: 'backstory-capital',
   organisation: 'backstory-organisation',
 };
+
+/** The same highlights on a dark page: highlight.css gives them tints that stand out from a dark background. */
+export const DARK_SUFFIX = '-dark';
+
+/** The name a kind's highlight is registered under on a light or a dark page. */
+export function highlightName(kind: MentionKind, theme: CardTheme): string {
+  return theme === 'dark' ? HIGHLIGHT_NAMES[kind] + DARK_SUFFIX : HIGHLIGHT_NAMES[kind];
+}
 
 interface HighlightLike {
   add(r: AbstractRange): unknown;
@@ -79,6 +88,11 @@ export class Painter {
   /** Marks found, painted or waiting to come near the viewport. */
   private tracked = 0;
   private readonly near: NearViewport;
+  /**
+   * Light or dark tints: read once, from the background under the first
+   * mention registered (one look up its ancestors), so a page pays nothing per mark.
+   */
+  private theme: CardTheme | null = null;
 
   constructor(private readonly win: Window & typeof globalThis, opts: { onError?: (e: unknown) => void } = {}) {
     this.api = highlightApi(win);
@@ -175,6 +189,7 @@ export class Painter {
       if (!owned) this.owned.set(kind, (owned = new Map()));
       for (const mark of set) {
         if (owned.has(mark)) continue;
+        this.theme ??= pageTheme(mark);
         const r = rangeOf(this.win, mark);
         if (!r) continue;
         h.add(r);
@@ -221,9 +236,13 @@ export class Painter {
   sync(): void {
     if (!this.api) return;
     const { registry } = this.api;
+    const theme = this.theme ?? 'light';
     for (const kind of MENTION_KINDS) {
-      const name = HIGHLIGHT_NAMES[kind];
+      const name = highlightName(kind, theme);
       const ours = this.highlights.get(kind)!;
+      // Registered under the other theme's name before the theme was known (or changed): moved.
+      const other = highlightName(kind, theme === 'dark' ? 'light' : 'dark');
+      if (registry.get(other) === ours) registry.delete(other);
       const current = registry.get(name);
       const owned = this.owned.get(kind);
       if (owned && ours.size !== owned.size) {
@@ -260,7 +279,7 @@ export class Painter {
     if (!this.api) return;
     for (const kind of MENTION_KINDS) {
       const ours = this.highlights.get(kind)!;
-      if (this.api.registry.get(HIGHLIGHT_NAMES[kind]) === ours) this.api.registry.delete(HIGHLIGHT_NAMES[kind]);
+      for (const name of [highlightName(kind, 'light'), highlightName(kind, 'dark')]) if (this.api.registry.get(name) === ours) this.api.registry.delete(name);
       ours.clear();
     }
     this.forget();

@@ -160,3 +160,18 @@ describe('a page with no date', () => {
     await page.close();
   });
 });
+
+describe('tints for the page under the text', () => {
+  test('a dark page gets the dark-page tints; a light one the light-page tints', async () => {
+    const registered = (p: Page) => p.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('backstory-')).sort());
+    const dark = await open('dark-page.html');
+    expect(await registered(dark)).toEqual(['backstory-country-dark', 'backstory-demonym-dark', 'backstory-organisation-dark', 'backstory-person-dark']);
+    await dark.close();
+    const light = await open('card-content-2024.html');
+    const names = await registered(light);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => !n.endsWith('-dark'))).toBe(true);
+    await light.close();
+  });
+});
+

@@ -3,7 +3,9 @@ import { expect } from 'vitest';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 
 export const HOST_TAG = 'backstory-ui';
-export const NAMES = ['backstory-person', 'backstory-country', 'backstory-demonym', 'backstory-capital', 'backstory-organisation'] as const;
+/** Backstory's highlights on a light page; a dark page gets the same names with "-dark" (tints for dark backgrounds). */
+export const LIGHT_NAMES = ['backstory-person', 'backstory-country', 'backstory-demonym', 'backstory-capital', 'backstory-organisation'] as const;
+export const NAMES = [...LIGHT_NAMES, ...LIGHT_NAMES.map((n) => `${n}-dark` as const)] as const;
 
 /**
  * How long a test waits for something that must happen, at most. Only a wait that would never end fails on it:

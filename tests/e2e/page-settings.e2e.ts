@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import type { PageSummary } from '../../src/platform/messages';
 import { launchWithExtension, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
-import { highlighted, hoverMention, instrument, mentionBox, NAMES, WAIT_MS, waitPainted, type ChromeApi } from './page-helpers';
+import { highlighted, hoverMention, instrument, mentionBox, LIGHT_NAMES, WAIT_MS, waitPainted, type ChromeApi } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -40,12 +40,12 @@ async function open(): Promise<Page> {
 }
 
 function registered(page: Page): Promise<string[]> {
-  return page.evaluate((names) => names.filter((n) => CSS.highlights.has(n) && CSS.highlights.get(n)!.size > 0), [...NAMES]);
+  return page.evaluate((names) => names.filter((n) => CSS.highlights.has(n) && CSS.highlights.get(n)!.size > 0), [...LIGHT_NAMES]);
 }
 
 test('switching highlights off clears them in the open tab, without a reload, and on brings them back', async () => {
   const page = await open();
-  expect(await registered(page)).toEqual([...NAMES]);
+  expect(await registered(page)).toEqual([...LIGHT_NAMES]);
   // A mark in the page's own world: gone if the tab were reloaded to apply the change.
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   await store({ enabled: false });
@@ -55,7 +55,7 @@ test('switching highlights off clears them in the open tab, without a reload, an
   await page.mouse.move(300, 300);
   await store({ enabled: true });
   await waitPainted(page, 2);
-  expect(await registered(page)).toEqual([...NAMES]);
+  expect(await registered(page)).toEqual([...LIGHT_NAMES]);
   await page.close();
 });
 
@@ -63,7 +63,7 @@ test('switching this site off clears it; other sites are untouched by the list',
   const page = await open();
   await store({ disabledSites: ['example.com'] });
   await page.waitForTimeout(300);
-  expect(await registered(page)).toEqual([...NAMES]);
+  expect(await registered(page)).toEqual([...LIGHT_NAMES]);
   await store({ disabledSites: ['example.com', '127.0.0.1'] });
   await expect.poll(() => registered(page), { timeout: WAIT_MS, interval: 50 }).toEqual([]);
   await page.close();
@@ -85,8 +85,8 @@ test('switching a kind off removes just that kind, and its mentions open no card
 
 test('a page script deleting Backstory\'s highlights gets them back', async () => {
   const page = await open();
-  await page.evaluate((names) => names.forEach((n) => CSS.highlights.delete(n)), [...NAMES]);
-  await expect.poll(() => registered(page), { timeout: WAIT_MS, interval: 100 }).toEqual([...NAMES]);
+  await page.evaluate((names) => names.forEach((n) => CSS.highlights.delete(n)), [...LIGHT_NAMES]);
+  await expect.poll(() => registered(page), { timeout: WAIT_MS, interval: 100 }).toEqual([...LIGHT_NAMES]);
   await page.close();
 });
 

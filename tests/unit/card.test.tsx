@@ -5,7 +5,8 @@ import { cardFor, type Card, type CountryCard, type PersonCard } from '../../src
 import type { Knowledge } from '../../src/knowledge/model';
 import { CardView } from '../../src/ui/card/Card';
 import { CARD_MESSAGES, cardTranslator } from '../../src/ui/card/messages';
-import { createCardUi, pageTheme } from '../../src/ui/card/mount';
+import { createCardUi } from '../../src/ui/card/mount';
+import { pageTheme } from '../../src/page/page-theme';
 import { displayName, relatedEvents } from '../../src/knowledge/query';
 import { HOST_TAG } from '../../src/page/walk';
 import en from '../../assets/public/_locales/en/messages.json';

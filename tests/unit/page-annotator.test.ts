@@ -86,6 +86,17 @@ describe('Annotator', () => {
     expect(Object.fromEntries([...current.annotator.entities()].map(([id, c]) => [id, c.count]))).toEqual({ CHN: 1, 'Wang Yi': 1, JPN: 1 });
   });
 
+  test('on a dark page the highlights take their dark-page names (tints made for a dark background)', async () => {
+    const registry = installHighlights(win);
+    current = setup(`<div style="background-color: rgb(18, 18, 18); color: rgb(230, 230, 230)">${STORY}</div>`);
+    await idle(current);
+    current.painter.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
+    expect(registry.get(`${HIGHLIGHT_NAMES.person}-dark`)?.size).toBe(4);
+    expect(registry.has(HIGHLIGHT_NAMES.person)).toBe(false);
+    current.painter.destroy();
+    expect(registry.has(`${HIGHLIGHT_NAMES.person}-dark`)).toBe(false);
+  });
+
   test('a surname in the headline, named in full only in the story below it, is painted once the story is read', async () => {
     const registry = installHighlights(win);
     current = setup('<article><h1>Suga meets <em>Wang</em></h1><p>Prime Minister Yoshihide Suga met Wang Yi.</p></article>');

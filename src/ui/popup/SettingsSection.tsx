@@ -29,11 +29,11 @@ const LEGEND_KEY: Record<MentionKind, MessageKey> = {
  * tests' CSS pipeline empties it), so the colours are written here too; a unit test holds them equal.
  */
 export const HIGHLIGHT_COLOURS: Readonly<Record<MentionKind, string>> = {
-  person: 'rgba(255, 190, 0, 0.3)',
-  country: 'rgba(0, 140, 255, 0.18)',
-  demonym: 'rgba(0, 140, 255, 0.1)',
-  capital: 'rgba(0, 140, 255, 0.1)',
-  organisation: 'rgba(0, 170, 100, 0.22)',
+  person: 'rgba(255, 170, 0, 0.55)',
+  country: 'rgba(0, 120, 255, 0.3)',
+  demonym: 'rgba(90, 150, 255, 0.35)',
+  capital: 'rgba(90, 150, 255, 0.35)',
+  organisation: 'rgba(0, 170, 90, 0.32)',
 };
 
 export interface SettingsSectionProps {
