@@ -180,7 +180,8 @@ function ensure(ok: boolean, message: () => string): void {
 
 /** Everything a mention list must be, whatever the text. */
 function checkMentions(index: MatchIndex, text: string, mentions: readonly Mention[]): void {
-  const people = new Set(index.ids.slice(index.countries));
+  const people = new Set(index.ids.slice(index.countries, index.organisations));
+  const organisations = new Set(index.ids.slice(index.organisations));
   const ids = new Set(index.ids);
   const described = new Map<string, ReturnType<typeof describeKey>>();
   let prevEnd = 0;
@@ -192,6 +193,7 @@ function checkMentions(index: MatchIndex, text: string, mentions: readonly Menti
     prevEnd = m.end;
     ensure(ids.has(m.entity), () => `a known entity: ${where()}`);
     ensure((m.kind === 'person') === people.has(m.entity), () => `kind "person" iff a person: ${where()}`);
+    ensure((m.kind === 'organisation') === organisations.has(m.entity), () => `kind "organisation" iff an organisation: ${where()}`);
     if (m.how === 'demonym') ensure(m.kind === 'demonym', () => `a demonym is of kind demonym: ${where()}`);
     if (m.how === 'capital') ensure(m.kind === 'capital', () => `a capital is of kind capital: ${where()}`);
     if (m.how === 'surname') ensure(m.kind === 'person', () => `a surname is of kind person: ${where()}`);
@@ -350,6 +352,7 @@ describe('matching engine properties (the bundled index)', () => {
     'Wang Yi', 'Wang', 'Yoshihide Suga', 'Suga', 'Toshimitsu Motegi', 'Kang Kyung-wha', 'Scott Morrison', 'Zhao Lijian', 'Michael Pompeo',
     'Shinzo Abe', 'Xi Jinping', 'President Xi', 'China', 'the U.S.', 'U.S.', 'US', 'Japan', 'South Korea', 'India', 'Australia', 'Hong Kong',
     'Beijing', 'Tokyo', 'Chinese', 'Japanese', 'East China Sea', 'Georgia', 'Jordan', 'May', 'Theresa May', '王毅', '菅義偉', '강경화', 'Erdoğan', 'ERDOGAN',
+    'NATO', 'the EU', 'U.N.', 'WHO', 'who', 'AU', 'ICC', 'the Quad', 'バイデン', '拜登', '바이든', '国連',
   ];
   const realText = textArb(REAL_NAMES);
 
