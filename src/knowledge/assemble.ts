@@ -3,7 +3,7 @@
  * them. Pure: callers pass file contents in, problems come back as data, so
  * the build, `kb:check` and the tests all report the same way.
  */
-import { KnowledgePart, type CountryPatch, type ExtraNames, type ExtraOffices } from './schema';
+import { KnowledgePart, type CountryPatch, type Designation, type ExtraNames, type ExtraOffices } from './schema';
 import type { Country, Knowledge, Problem } from './model';
 import { checkConsistency } from './consistency';
 import { derivedOfficeEvents } from './derived-events';
@@ -124,6 +124,22 @@ function addExtraOffices(k: Knowledge, extras: readonly (ExtraOffices & { $file:
   }
 }
 
+/** Election or appointment days written in another file, onto the office they name. */
+function addDesignations(k: Knowledge, list: readonly (Designation & { $file: string })[], problems: Problem[]): void {
+  const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
+  for (const d of list) {
+    const id = `${d.wikipedia} ${d.title} ${d.start}`;
+    const office = byKey.get(d.wikipedia)?.offices.find((o) => o.title === d.title && o.start === d.start);
+    if (!office) {
+      problems.push({ file: d.$file, id, field: 'designations', message: 'names no office of a person in the knowledge (title and start must match exactly)' });
+    } else if (d.elected >= d.start) {
+      problems.push({ file: d.$file, id, field: 'elected', message: `must come before the office starts (${d.start})` });
+    } else {
+      office.elected = { date: d.elected, source: d.source };
+    }
+  }
+}
+
 /** Names written for a person in another file (their name in Japanese, Chinese, Korean), once each. */
 function addExtraNames(k: Knowledge, extras: readonly (ExtraNames & { $file: string })[], problems: Problem[]): void {
   const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
@@ -158,6 +174,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   let asOf: string | undefined;
   const extras: (ExtraOffices & { $file: string })[] = [];
   const names: (ExtraNames & { $file: string })[] = [];
+  const designations: (Designation & { $file: string })[] = [];
   const knowledge: Knowledge = { asOf: '', countries: [], people: [], organisations: [], events: [], vacancies: [], exceptions: [], coverage: [], unconfirmed: [] };
   for (const { file, data } of files) {
     const parsed = KnowledgePart.safeParse(data);
@@ -184,6 +201,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
     knowledge.organisations.push(...part.organisations.map((o) => ({ ...o, $file: file })));
     extras.push(...part.extraOffices.map((x) => ({ ...x, $file: file })));
     names.push(...part.extraNames.map((x) => ({ ...x, $file: file })));
+    designations.push(...part.designations.map((x) => ({ ...x, $file: file })));
     knowledge.events.push(...part.events.map((e) => ({ ...e, $file: file })));
     knowledge.vacancies.push(...part.vacancies.map((v) => ({ ...v, $file: file })));
     knowledge.exceptions.push(...part.exceptions.map((x) => ({ ...x, $file: file })));
@@ -195,6 +213,7 @@ export function assembleKnowledge(files: SourceFile[], dataset: DatasetCountry[]
   knowledge.countries = [...countries.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));
   addExtraOffices(knowledge, extras, problems);
   addExtraNames(knowledge, names, problems);
+  addDesignations(knowledge, designations, problems);
   problems.push(...checkConsistency(knowledge));
   knowledge.events.push(...derivedOfficeEvents(knowledge));
   knowledge.events.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));

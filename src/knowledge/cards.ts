@@ -29,8 +29,10 @@ export interface RoleLine {
   start: string;
   end: string | null;
   status: 'serving' | 'former' | 'future';
-  /** An office that starts soon after the card's date (within INCOMING_DAYS): "incoming …" rather than "later …". */
+  /** An office already won on the card's date (elected or appointed, per the data), or starting within INCOMING_DAYS: "incoming …" rather than "later …". */
   incoming: boolean;
+  /** The day they were elected or appointed to it, where the data has it. */
+  elected: string | null;
   acting: boolean;
   countryFlag: string;
 }
@@ -156,7 +158,9 @@ function roleLine(k: Knowledge, r: ReturnType<typeof roleOn>, date: string): Rol
   if (!r) return null;
   return {
     label: r.label, title: r.office.title, start: r.office.start, end: r.office.end, status: r.status,
-    incoming: r.status === 'future' && daysBetween(date, r.office.start) <= INCOMING_DAYS,
+    // Won already (elected or appointed on or before the date) is incoming; without that day, a start soon after is.
+    incoming: r.status === 'future' && (r.office.elected ? r.office.elected.date <= date : daysBetween(date, r.office.start) <= INCOMING_DAYS),
+    elected: r.office.elected?.date ?? null,
     acting: !!r.office.acting, countryFlag: (r.office.country !== undefined && findCountry(k, r.office.country)?.flag) || '',
   };
 }

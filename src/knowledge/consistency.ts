@@ -65,6 +65,8 @@ export function checkConsistency(k: Knowledge): Problem[] {
       if (o.end !== null && o.end < o.start) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends (${o.end}) before it starts (${o.start})` });
       const weak = weakSource(o.source);
       if (weak) problems.push({ file, id: p.wikipedia, field: `offices.${i}.source`, message: `${o.source} ${weak}` });
+      const weakElected = o.elected ? weakSource(o.elected.source) : null;
+      if (weakElected) problems.push({ file, id: p.wikipedia, field: `offices.${i}.elected.source`, message: `${o.elected!.source} ${weakElected}` });
       if (k.asOf && o.start > k.asOf) problems.push({ file, id: p.wikipedia, field: `offices.${i}.start`, message: `starts after the snapshot date ${k.asOf}` });
       if (k.asOf && o.end && o.end > k.asOf) problems.push({ file, id: p.wikipedia, field: `offices.${i}.end`, message: `ends after the snapshot date ${k.asOf}; use null while in office` });
     });

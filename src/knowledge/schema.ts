@@ -42,6 +42,8 @@ export const Office = z.strictObject({
   /** Acting or interim holders may overlap the holder they stand in for. */
   acting: z.boolean().optional(),
   source: SourceUrl,
+  /** The day they were elected or appointed, before taking office: between the two they are "President-elect" or "incoming". */
+  elected: z.strictObject({ date: IsoDate, source: SourceUrl }).optional(),
 }).refine((o) => (o.country === undefined) !== (o.organisation === undefined), 'an office belongs to exactly one country or one organisation');
 export type Office = z.infer<typeof Office>;
 
@@ -195,6 +197,22 @@ export const ExtraNames = z.strictObject({
 export type ExtraNames = z.infer<typeof ExtraNames>;
 
 /**
+ * The day someone was elected or appointed to an office they took later
+ * (written apart from the office, in a file of its own, by whoever found it).
+ * It must come before the office's start.
+ */
+export const Designation = z.strictObject({
+  wikipedia: z.string().min(2),
+  /** The office's title and start, exactly as the person's office has them. */
+  title: z.string().min(3),
+  start: IsoDate,
+  /** Election day, or the day of the appointment (the parliament's vote, the monarch's commission). */
+  elected: IsoDate,
+  source: SourceUrl,
+});
+export type Designation = z.infer<typeof Designation>;
+
+/**
  * A change of membership since 2017: a state that joined or left (Finland in
  * NATO, the UK leaving the EU). Members before 2017 that stayed need no dates.
  */
@@ -248,6 +266,7 @@ export const KnowledgePart = z.strictObject({
   people: z.array(Person).default([]),
   extraOffices: z.array(ExtraOffices).default([]),
   extraNames: z.array(ExtraNames).default([]),
+  designations: z.array(Designation).default([]),
   organisations: z.array(Organisation).default([]),
   events: z.array(KnowledgeEvent).default([]),
   vacancies: z.array(Vacancy).default([]),

@@ -194,6 +194,14 @@ describe('an office still to come on the article\'s date', () => {
     expect(ja.querySelector('[data-testid="backstory-next"]')!.textContent).toMatch(/^次期President of the United States（2025\D+0?1\D+20\D*就任）$/);
   });
 
+  test('a president elected (the data has the day) and not yet in office is "President-elect"; anyone else is "incoming"', () => {
+    const card = cardFor(k, 'Donald Trump', '2024-11-20') as PersonCard;
+    const elect = show({ ...card, next: { ...card.next!, incoming: true, elected: '2024-11-05' } });
+    expect(elect.querySelector('[data-testid="backstory-next"]')!.textContent).toBe('President-elect of the United States, from Jan 20, 2025');
+    const pm = show({ ...card, next: { ...card.next!, title: 'Prime Minister of Japan', incoming: true, elected: '2024-11-05' } });
+    expect(pm.querySelector('[data-testid="backstory-next"]')!.textContent).toBe('incoming Prime Minister of Japan, from Jan 20, 2025');
+  });
+
   test('someone with no office yet is incoming, from the start date, never "since"; an office years away is only "later"', () => {
     const soon = show(cardFor(k, 'Robinah Nabbanja', '2021-06-10')!);
     const role = soon.querySelector('[data-testid="backstory-role"]')!.textContent!;

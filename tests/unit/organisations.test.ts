@@ -190,6 +190,20 @@ describe('assembling organisations and offices written in other files', () => {
     expect(both.some((p) => /exactly one country or one organisation/.test(p.message))).toBe(true);
   });
 
+  test('a designation sets the day someone was elected to an office; one naming no office, or not before its start, is a problem', () => {
+    const d = { wikipedia: 'Jens Stoltenberg', title: 'Prime Minister of Norway', start: '2005-10-17', source: WIKI };
+    const ok = assembleKnowledge(files({ designations: [{ ...d, elected: '2005-09-12' }] }), dataset);
+    expect(ok.problems).toEqual([]);
+    expect(ok.knowledge.people[0]!.offices[0]!.elected).toEqual({ date: '2005-09-12', source: WIKI });
+    const card = cardFor(ok.knowledge, 'Jens Stoltenberg', '2005-10-01');
+    expect(card?.kind === 'person' && card.role).toMatchObject({ status: 'future', incoming: true, elected: '2005-09-12' });
+    const before = cardFor(ok.knowledge, 'Jens Stoltenberg', '2005-09-01');
+    // Not yet elected (and more than 90 days would not matter): "later", not "incoming".
+    expect(before?.kind === 'person' && before.role?.incoming).toBe(false);
+    expect(assembleKnowledge(files({ designations: [{ ...d, title: 'PM of Norway', elected: '2005-09-12' }] }), dataset).problems.map((p) => p.field)).toContain('designations');
+    expect(assembleKnowledge(files({ designations: [{ ...d, elected: '2005-10-17' }] }), dataset).problems.map((p) => p.field)).toContain('elected');
+  });
+
   test('two holders of one organisation office at once is a problem', () => {
     const rival = { ...base, wikipedia: 'Someone Else', name: 'Someone Else', surname: 'Else', offices: [{ ...sg, start: '2020-01-01', end: null }] };
     const { problems } = assembleKnowledge(files({ people: [rival], extraOffices: [{ wikipedia: 'Jens Stoltenberg', offices: [sg] }] }), dataset);

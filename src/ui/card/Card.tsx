@@ -66,6 +66,10 @@ function Term({ role, t, language }: { role: RoleLine; t: CardTranslate; languag
 function roleText(role: RoleLine, t: CardTranslate, language: string, withStart: boolean): string {
   if (role.status === 'serving') return role.title;
   if (role.status === 'former') return t('card_role_former', role.title);
+  // Elected, not yet sworn in: a president is "President-elect" (the title news gives them), anyone else "incoming".
+  if (withStart && role.incoming && role.elected && /^President of /.test(role.title)) {
+    return t('card_next_elect', role.title.replace(/^President of /, 'President-elect of '), formatDate(role.start, language));
+  }
   if (withStart) return t(role.incoming ? 'card_next_incoming' : 'card_next_later', role.title, formatDate(role.start, language));
   return t(role.incoming ? 'card_role_incoming' : 'card_role_later', role.title);
 }

@@ -18,6 +18,7 @@ export const CARD_MESSAGES = {
   card_role_later: 'later $1',
   card_from: 'from $1',
   card_next_incoming: 'incoming $1, from $2',
+  card_next_elect: '$1, from $2',
   card_next_later: 'later $1, from $2',
   card_born: 'born $1',
   card_capital: 'Capital',
