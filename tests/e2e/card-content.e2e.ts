@@ -53,11 +53,11 @@ describe('a November 2020 story (Biden had won, Trump was president)', () => {
     await page.close();
   });
 
-  test('the president-elect\'s card says the office is incoming, and from when', async () => {
+  test('the president-elect\'s card says President-elect, and from when', async () => {
     const card = await hoverMention(page, 'Joe Biden');
     const text = await card.innerText();
     expect(text).toContain('former Vice President of the United States');
-    expect(text).toContain('incoming President of the United States, from Jan 20, 2021');
+    expect(text).toContain('President-elect of the United States, from Jan 20, 2021');
     expect(text).toMatch(/now: former President of the United States, as of/);
     await moveAway(page);
   });
@@ -100,7 +100,7 @@ describe('a November 2024 story', () => {
     const card = await hoverMention(page, 'Donald Trump');
     const text = await card.innerText();
     expect(text).toContain('former President of the United States');
-    expect(text).toContain('incoming President of the United States, from Jan 20, 2025');
+    expect(text).toContain('President-elect of the United States, from Jan 20, 2025');
     expect(text).toMatch(/now: President of the United States, as of/);
     await moveAway(page);
   });

@@ -184,14 +184,15 @@ describe('card host', () => {
 });
 
 describe('an office still to come on the article\'s date', () => {
-  test('a president-elect, formerly president, is shown as incoming with the day they take office', () => {
+  test('a president-elect, formerly president, is shown as President-elect with the day they take office', () => {
     // Nov 20, 2024: Trump had won the election and took office again on Jan 20, 2025.
     const card = cardFor(k, 'Donald Trump', '2024-11-20') as PersonCard;
     const root = show(card);
     expect(root.querySelector('[data-testid="backstory-role"]')!.textContent).toContain('former President of the United States');
-    expect(root.querySelector('[data-testid="backstory-next"]')!.textContent).toBe('incoming President of the United States, from Jan 20, 2025');
+    // The data has the election day (2024-11-05): he had won, and was President-elect.
+    expect(root.querySelector('[data-testid="backstory-next"]')!.textContent).toBe('President-elect of the United States, from Jan 20, 2025');
     const ja = show(card, null, () => {}, jaT(), 'ja');
-    expect(ja.querySelector('[data-testid="backstory-next"]')!.textContent).toMatch(/^次期President of the United States（2025\D+0?1\D+20\D*就任）$/);
+    expect(ja.querySelector('[data-testid="backstory-next"]')!.textContent).toMatch(/^次期アメリカ合衆国大統領（2025\D+0?1\D+20\D*就任）$/);
   });
 
   test('a president elected (the data has the day) and not yet in office is "President-elect"; anyone else is "incoming"', () => {
@@ -223,7 +224,7 @@ describe('the "now" line', () => {
   test('reads in the reader\'s language, as the popup does, and gives a later office\'s start as a date', () => {
     const root = show(cardFor(k, 'Yoshihide Suga', '2020-11-20')!, null, () => {}, jaT(), 'ja');
     const now = root.querySelector('[data-testid="backstory-now"]')!.textContent!;
-    expect(now).toContain('元Prime Minister of Japan');
+    expect(now).toContain('元日本首相');
     expect(now).not.toContain('former');
     const card = cardFor(k, 'Yoshihide Suga', '2020-11-20') as PersonCard;
     const future = show({ ...card, now: { ...card.now!, status: 'future', incoming: false, title: 'Ambassador', start: '2027-01-05', end: null } });
@@ -346,5 +347,28 @@ describe('card theme', () => {
     const card = document.querySelector(HOST_TAG)!.shadowRoot!.querySelector('.bs-card')!;
     expect(card.getAttribute('data-theme')).toBe('dark');
     ui.destroy();
+  });
+});
+
+describe('a Japanese reader gets Japanese names and titles where the knowledge has them', () => {
+  test('a foreign leader in katakana with the English name below; the title from the Japanese template', () => {
+    const card = cardFor(k, 'Joe Biden', '2022-06-01')!;
+    const ja = show(card, null, () => {}, jaT(), 'ja');
+    expect(ja.querySelector('h2')!.textContent).toBe('ジョー・バイデン');
+    expect(ja.querySelector('.bs-native')!.textContent).toBe('Joe Biden');
+    expect(ja.querySelector('[data-testid="backstory-role"]')!.textContent).toContain('アメリカ合衆国大統領');
+    // An English reader sees neither the katakana nor the Chinese or Korean forms of a foreign name.
+    const en = show(card);
+    expect(en.querySelector('h2')!.textContent).toBe('Joe Biden');
+    expect(en.querySelector('.bs-native')).toBeNull();
+  });
+
+  test("a Chinese leader in characters; a country by its Japanese name; a Korean leader keeps their own script as the 'own script' line", () => {
+    const xi = show(cardFor(k, 'Xi Jinping', '2022-06-01')!, null, () => {}, jaT(), 'ja');
+    expect(/\p{Script=Han}/u.test(xi.querySelector('h2')!.textContent!)).toBe(true);
+    const usa = show(cardFor(k, 'USA', '2022-06-01')!, null, () => {}, jaT(), 'ja');
+    expect(usa.querySelector('h2')!.textContent).toBe('アメリカ合衆国');
+    const moon = show(cardFor(k, 'Moon Jae-in', '2019-06-01')!);
+    expect(moon.querySelector('.bs-native')!.textContent).toContain('문재인');
   });
 });

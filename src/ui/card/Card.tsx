@@ -11,6 +11,20 @@ import { Fragment, type JSX } from 'preact';
 import type { CardKey, CardTranslate } from './messages';
 import { formatDate } from '../dates';
 import { foldLetters } from '../../matching/text';
+import { countryName, flagAlpha2, japaneseFacts } from '../popup/format';
+import { officeTitle } from '../popup/role';
+
+/**
+ * A person's name as the Japanese press writes it, for a Japanese reader: the
+ * katakana form the knowledge has for a foreign leader (the full one, with its
+ * middle dot), or the characters of a Chinese or Japanese name; null otherwise.
+ */
+export function japaneseName(native: readonly string[], country: string | undefined): string | null {
+  const kana = native.filter((n) => /\p{Script=Katakana}/u.test(n)).sort((a, b) => b.length - a.length)[0];
+  if (kana) return kana;
+  if (country && ['JPN', 'CHN', 'TWN', 'HKG', 'MAC'].includes(country)) return native.find((n) => /^[\p{Script=Han}\p{Script=Hiragana}\s]+$/u.test(n)) ?? null;
+  return null;
+}
 
 export interface CardMatch {
   /** The words on the page: "Suga". */
@@ -63,7 +77,10 @@ function Term({ role, t, language }: { role: RoleLine; t: CardTranslate; languag
 }
 
 /** An office in the reader's language: "Prime Minister of Japan", "former …", "incoming …"; with `withStart`, a future one also says when it starts. */
-function roleText(role: RoleLine, t: CardTranslate, language: string, withStart: boolean): string {
+function roleText(role: RoleLine, t: CardTranslate, language: string, withStart: boolean, country?: string): string {
+  // In Japanese the title is built from the office's role and country (米国大統領), as the popup does.
+  const title = officeTitle(language, { title: role.title, country: flagAlpha2(role.countryFlag) ?? country });
+  if (title !== role.title) role = { ...role, title };
   if (role.status === 'serving') return role.title;
   if (role.status === 'former') return t('card_role_former', role.title);
   // Elected, not yet sworn in: a president is "President-elect" (the title news gives them), anyone else "incoming".
@@ -138,20 +155,24 @@ function Head({ flag, name, sub, subLang, t, onClose, titleId }: {
 }
 
 function PersonView({ card, match, t, language, onClose }: CardProps & { card: PersonCard }) {
+  const iso = card.country?.iso3;
+  // A Japanese reader gets the name as the Japanese press writes it, with the English one below.
+  const ja = japaneseFacts(language) ? japaneseName(card.native, iso) : null;
+  const native = card.native.filter((n) => n !== ja && !/\p{Script=Katakana}/u.test(n) && (iso !== undefined && ['JPN', 'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK'].includes(iso) ? true : !/[\p{Script=Han}\p{Script=Hangul}]/u.test(n)));
   return (
     <>
-      <Head flag={card.country?.flag ?? ''} name={card.name} sub={card.native.join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />
+      <Head flag={card.country?.flag ?? ''} name={ja ?? card.name} sub={ja ? card.name : native.join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />
       <OnDate date={card.date} asOf={card.asOf} source={card.dateSource} t={t} language={language} />
       {card.role ? (
         <div data-testid="backstory-role">
-          <div class="bs-role">{roleText(card.role, t, language, false)}</div>
+          <div class="bs-role">{roleText(card.role, t, language, false, iso)}</div>
           <Term role={card.role} t={t} language={language} />
         </div>
       ) : (
         <div class="bs-role" data-testid="backstory-role">{t('card_no_role')}</div>
       )}
-      {card.next ? <div class="bs-now" data-testid="backstory-next">{roleText(card.next, t, language, true)}</div> : null}
-      {card.now ? <div class="bs-now" data-testid="backstory-now">{t('card_now', roleText(card.now, t, language, true), formatDate(card.asOf, language))}</div> : null}
+      {card.next ? <div class="bs-now" data-testid="backstory-next">{roleText(card.next, t, language, true, iso)}</div> : null}
+      {card.now ? <div class="bs-now" data-testid="backstory-now">{t('card_now', roleText(card.now, t, language, true, iso), formatDate(card.asOf, language))}</div> : null}
       <div class="bs-sub">
         {[card.country ? `${card.country.flag} ${card.country.name}`.trim() : null, card.born ? t('card_born', card.born) : null].filter(Boolean).join(' · ')}
       </div>
@@ -207,7 +228,14 @@ function Leaders({ leaders, t }: { leaders: CountryLeader[]; t: CardTranslate })
 function CountryView({ card, match, t, language, onClose }: CardProps & { card: CountryCard }) {
   return (
     <>
-      <Head flag={card.flag} name={card.name} sub={card.official !== card.name ? card.official : null} t={t} onClose={onClose} titleId="bs-card-title" />
+      <Head
+        flag={card.flag}
+        name={countryName(language, card.id, card.name)}
+        sub={japaneseFacts(language) ? card.name : card.official !== card.name ? card.official : null}
+        t={t}
+        onClose={onClose}
+        titleId="bs-card-title"
+      />
       <OnDate date={card.date} asOf={card.asOf} source={card.dateSource} t={t} language={language} />
       <dl class="bs-facts">
         <dt>{t('card_capital')}</dt>
