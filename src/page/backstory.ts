@@ -265,6 +265,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     });
     a.annotator = new Annotator({
       doc, win, matcher, painter, slicer, shows, firstOnly: settings!.firstOnly,
+      onShadowRoot: (root) => painter.addShadowRoot(root),
       onPainted: (mentions) => slicer.afterThisSlice(() => painted(a, mentions)),
       onNavigate: guard(() => {
         a.hover.closeNow();
@@ -301,6 +302,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     a.timer = win.setInterval(guard(() => {
       painter.sync();
       painter.sweep();
+      a.annotator.checkLateShadowRoots();
       if (a.annotator.painted) learn(a);
     }), 2000);
     active = a;

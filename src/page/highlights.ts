@@ -10,6 +10,7 @@ import { MENTION_KINDS, type MentionKind } from '../vocabulary';
 import { NearViewport } from './near-viewport';
 import { rangeOf, type Mark } from './span';
 import { pageTheme, type CardTheme } from './page-theme';
+import { HIGHLIGHT_CSS } from './highlight-css';
 
 export const HIGHLIGHT_NAMES: Record<MentionKind, string> = {
   person: 'backstory-person',
@@ -93,6 +94,9 @@ export class Painter {
    * mention registered (one look up its ancestors), so a page pays nothing per mark.
    */
   private theme: CardTheme | null = null;
+  /** Open shadow roots whose text is painted: hit-testing must look into them, and they need the tints' rules. */
+  private readonly shadowRoots: ShadowRoot[] = [];
+  private sheet: CSSStyleSheet | null | undefined;
 
   constructor(private readonly win: Window & typeof globalThis, opts: { onError?: (e: unknown) => void } = {}) {
     this.api = highlightApi(win);
@@ -259,13 +263,39 @@ export class Painter {
     }
   }
 
+  /**
+   * A shadow root whose text is painted from now on: the tints' rules are adopted into it (a constructed
+   * stylesheet: no element is added to the page), and hit-testing looks into it.
+   */
+  addShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.includes(root)) return;
+    this.shadowRoots.push(root);
+    try {
+      if (this.sheet === undefined) {
+        const Sheet = (this.win as unknown as { CSSStyleSheet?: typeof CSSStyleSheet }).CSSStyleSheet;
+        this.sheet = typeof Sheet === 'function' ? new Sheet() : null;
+        this.sheet?.replaceSync(HIGHLIGHT_CSS);
+      }
+      if (this.sheet && Array.isArray(root.adoptedStyleSheets)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    } catch {
+      // A browser without constructed stylesheets: the shadow root's text is read (cards open) but not tinted.
+      this.sheet = null;
+    }
+  }
+
+  /** The shadow roots painted in, for a caret lookup that must see into them. */
+  get shadows(): readonly ShadowRoot[] {
+    return this.shadowRoots;
+  }
+
   /** Our highlights' ranges under a point, where the browser can say (Chromium 140+). */
   rangesAt(x: number, y: number): Mark[] | null {
-    const from = this.api?.registry.highlightsFromPoint;
+    const from = this.api?.registry.highlightsFromPoint as ((x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => ReturnType<NonNullable<HighlightRegistryLike['highlightsFromPoint']>>) | undefined;
     if (!this.api || typeof from !== 'function') return null;
     const ours = new Set(this.highlights.values());
     const out: Mark[] = [];
-    for (const hit of from.call(this.api.registry, x, y) ?? []) {
+    const connected = this.shadowRoots.filter((r) => r.host.isConnected);
+    for (const hit of (connected.length ? from.call(this.api.registry, x, y, { shadowRoots: connected }) : from.call(this.api.registry, x, y)) ?? []) {
       if (!ours.has(hit.highlight) || !Array.isArray(hit.ranges)) continue;
       for (const r of hit.ranges) {
         const mark = this.markOf.get(r);

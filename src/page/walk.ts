@@ -62,6 +62,8 @@ export const MAX_BLOCK_CHARS = 20_000;
 
 const ELEMENT = 1;
 const TEXT = 3;
+/** A shadow root (a document fragment). */
+const FRAGMENT = 11;
 const SHOW_TEXT = 4;
 
 function editable(el: Element): boolean {
@@ -86,7 +88,7 @@ export function editablesChanged(): void {
  * script costs more than reading every text node.
  */
 function editablesUnder(root: Node | null): Set<Element> | null {
-  if (!root || (root.nodeType !== ELEMENT && root.nodeType !== 9)) return null;
+  if (!root || (root.nodeType !== ELEMENT && root.nodeType !== 9 && root.nodeType !== FRAGMENT)) return null;
   const found = (root as Element).querySelectorAll('[contenteditable]');
   if (!found.length) return null;
   const out = new Set<Element>();
@@ -131,7 +133,7 @@ export function blockAncestor(node: Node): Element | null {
   return null;
 }
 
-function startOf(root: Document | Element): Node | null {
+function startOf(root: Document | Element | ShadowRoot): Node | null {
   if (root.nodeType === 9) {
     const doc = root as Document;
     return doc.body ?? doc.documentElement;
@@ -230,7 +232,12 @@ export class BlockCursor {
   private editables: Set<Element> | null;
   private epoch = editableEpoch;
 
-  constructor(root: Document | Element) {
+  /**
+   * `onCustomElement`: told of each custom element (a tag with a hyphen) the walk passes, where web components
+   * keep their text in a shadow root of their own. The walk visits every such element one by one already (its
+   * tag is not an inline one), so noticing them costs a string check, not a look at every element.
+   */
+  constructor(root: Document | Element | ShadowRoot, private readonly onCustomElement?: (el: Element) => void) {
     this.root = startOf(root);
     this.node = this.root && !isExcluded(this.root) ? this.root : null;
     this.editables = this.node ? editablesUnder(this.root) : null;
@@ -291,6 +298,7 @@ export class BlockCursor {
         }
         const block = !INLINE_TAGS.has(name);
         if (block) this.boundary = true;
+        if (this.onCustomElement && name.includes('-')) this.onCustomElement(el);
         // Nothing inside that ends a block or is excluded: its whole text in one native call, its nodes untouched.
         if (el.childElementCount === 0 || el.querySelector(NOT_FLOW) === null) {
           const text = el.textContent ?? '';
@@ -303,6 +311,9 @@ export class BlockCursor {
           }
         }
         this.node = this.advance(n, true, block);
+      } else if (type === FRAGMENT && n === this.root) {
+        // A shadow root walked on its own: into its children, as into a block.
+        this.node = this.advance(n, true, true);
       } else {
         this.node = this.advance(n, false, false);
       }

@@ -43,3 +43,20 @@ describe('highlight tints stand out from the page', () => {
     for (const [page, bg] of Object.entries(DARK_PAGES)) expect(contrast(over(dark!, bg), bg), `${kind} on ${page}`).toBeGreaterThanOrEqual(1.3);
   });
 });
+
+describe('the tints for shadow roots', () => {
+  test('HIGHLIGHT_CSS (adopted into shadow roots) has the same rules as highlight.css', async () => {
+    const { HIGHLIGHT_CSS } = await import('../../src/page/highlight-css');
+    const rules = (text: string) => {
+      const out: Record<string, string> = {};
+      for (const [, selectors, body] of text.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+        const colour = /background-color:\s*([^;]+);?/.exec(body!)?.[1]?.trim();
+        for (const [, name] of selectors!.matchAll(/::highlight\(([\w-]+)\)/g)) out[name!] = colour!.replace(/\s+/g, '');
+      }
+      return out;
+    };
+    const fromCss = rules(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+    expect(Object.keys(fromCss).length).toBe(10);
+    expect(rules(HIGHLIGHT_CSS)).toEqual(fromCss);
+  });
+});

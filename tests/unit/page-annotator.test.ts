@@ -97,6 +97,46 @@ describe('Annotator', () => {
     expect(registry.has(`${HIGHLIGHT_NAMES.person}-dark`)).toBe(false);
   });
 
+  test('text in open shadow roots is read and painted: present at the start, attached later, and changed later', async () => {
+    const registry = installHighlights(win);
+    document.body.innerHTML = '<article><p>Japan said.</p><news-story></news-story><late-story></late-story></article>';
+    const story = document.querySelector('news-story')!.attachShadow({ mode: 'open' });
+    story.innerHTML = '<p>Wang Yi met Prime Minister Yoshihide Suga.</p>';
+    const painter = new Painter(win);
+    const slicer = new Slicer({ win, post: (fn) => void setTimeout(fn, 0), afterSlice: () => painter.flush() });
+    const shadows: ShadowRoot[] = [];
+    const annotator = new Annotator({ doc: document, win, matcher: stubMatcher(STORY_ENTRIES, STORY_SURNAMES), painter, slicer, onShadowRoot: (r) => shadows.push(r) });
+    current = { painter, slicer, annotator, matcher: null as never, painted: () => 0 };
+    annotator.start();
+    await idle(current);
+    const counts = () => Object.fromEntries([...annotator.entities()].map(([id, c]) => [id, c.count]));
+    expect(counts()).toEqual({ JPN: 1, 'Wang Yi': 1, 'Yoshihide Suga': 1 });
+    expect(shadows).toEqual([story]);
+    painter.show({ person: true, country: true, demonym: true, capital: true, organisation: true });
+    const inShadow = [...registry.get(HIGHLIGHT_NAMES.person)!].filter((r) => r.startContainer.getRootNode() === story);
+    expect(inShadow.length).toBe(2);
+
+    // A component that attaches its shadow root after the walk passed it.
+    const late = document.querySelector('late-story')!.attachShadow({ mode: 'open' });
+    late.innerHTML = '<p>China replied.</p>';
+    annotator.checkLateShadowRoots();
+    await idle(current);
+    expect(counts()).toEqual({ JPN: 1, CHN: 1, 'Wang Yi': 1, 'Yoshihide Suga': 1 });
+
+    // A change inside a shadow root is followed.
+    story.querySelector('p')!.textContent = 'Japan and China talked.';
+    await idle(current);
+    expect(counts()).toEqual({ JPN: 2, CHN: 2 });
+
+    // Reading the whole page again (the matcher learned names) reads the shadow roots again too.
+    annotator.readAgain();
+    await idle(current);
+    expect(counts()).toEqual({ JPN: 2, CHN: 2 });
+    annotator.restart();
+    await idle(current);
+    expect(counts()).toEqual({ JPN: 2, CHN: 2 });
+  });
+
   test('a surname in the headline, named in full only in the story below it, is painted once the story is read', async () => {
     const registry = installHighlights(win);
     current = setup('<article><h1>Suga meets <em>Wang</em></h1><p>Prime Minister Yoshihide Suga met Wang Yi.</p></article>');
