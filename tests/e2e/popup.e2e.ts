@@ -289,7 +289,7 @@ describe('settings stored wrong', () => {
     // Changing a setting from the popup writes clean values again.
     await popup.locator('[data-kind="country"]').click();
     const stored = await (b.context.serviceWorkers()[0]!).evaluate(() => (globalThis as WithChrome).chrome.storage.sync.get(null));
-    expect(stored['kinds']).toEqual({ person: true, country: true, demonym: true, capital: true });
+    expect(stored['kinds']).toEqual({ person: true, country: true, demonym: true, capital: true, organisation: true });
     expect(errors).toEqual([]);
   });
 });
