@@ -3,7 +3,7 @@
  * them. Pure: callers pass file contents in, problems come back as data, so
  * the build, `kb:check` and the tests all report the same way.
  */
-import { KnowledgePart, type CountryPatch, type Designation, type ExtraNames, type ExtraOffices } from './schema';
+import { KnowledgePart, type CountryPatch, type Designation, type ExtraNames, type ExtraOffices, type Person } from './schema';
 import type { Country, Knowledge, Problem } from './model';
 import { checkConsistency } from './consistency';
 import { derivedOfficeEvents } from './derived-events';
@@ -111,17 +111,25 @@ function zodProblems(file: string, data: unknown, error: { issues: { path: Prope
  * led an organisation) join that person's record; aliases too, once each.
  */
 function addExtraOffices(k: Knowledge, extras: readonly (ExtraOffices & { $file: string })[], problems: Problem[]): void {
-  const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
-  for (const x of extras) {
-    const person = byKey.get(x.wikipedia);
-    if (!person) {
-      problems.push({ file: x.$file, id: x.wikipedia, field: 'extraOffices', message: 'adds offices to a person no file writes (use the exact Wikipedia title, or write the person in full)' });
-      continue;
-    }
+  forEachPerson(k, extras, 'extraOffices', problems, (person, x) => {
     person.offices = [...person.offices, ...x.offices];
-    const names = new Set([person.name, ...person.aliases]);
-    person.aliases = [...person.aliases, ...x.aliases.filter((a) => !names.has(a))];
+    addAliases(person, x.aliases);
+  });
+}
+
+/** Calls `add` with each entry's person; an entry naming no person written in full is a problem. */
+function forEachPerson<T extends { wikipedia: string; $file: string }>(k: Knowledge, list: readonly T[], field: string, problems: Problem[], add: (person: Person, x: T) => void): void {
+  const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
+  for (const x of list) {
+    const person = byKey.get(x.wikipedia);
+    if (person) add(person, x);
+    else problems.push({ file: x.$file, id: x.wikipedia, field, message: 'names a person no file writes in full (use the exact Wikipedia title)' });
   }
+}
+
+function addAliases(person: Person, aliases: readonly string[]): void {
+  const names = new Set([person.name, ...person.aliases]);
+  person.aliases = [...person.aliases, ...aliases.filter((a) => !names.has(a))];
 }
 
 /** Election or appointment days written in another file, onto the office they name. */
@@ -142,18 +150,11 @@ function addDesignations(k: Knowledge, list: readonly (Designation & { $file: st
 
 /** Names written for a person in another file (their name in Japanese, Chinese, Korean), once each. */
 function addExtraNames(k: Knowledge, extras: readonly (ExtraNames & { $file: string })[], problems: Problem[]): void {
-  const byKey = new Map(k.people.map((p) => [p.wikipedia, p]));
-  for (const x of extras) {
-    const person = byKey.get(x.wikipedia);
-    if (!person) {
-      problems.push({ file: x.$file, id: x.wikipedia, field: 'extraNames', message: 'names a person no file writes (use the exact Wikipedia title)' });
-      continue;
-    }
+  forEachPerson(k, extras, 'extraNames', problems, (person, x) => {
     const native = new Set(person.native);
     person.native = [...person.native, ...x.native.filter((n) => !native.has(n))];
-    const aliases = new Set([person.name, ...person.aliases]);
-    person.aliases = [...person.aliases, ...x.aliases.filter((a) => !aliases.has(a))];
-  }
+    addAliases(person, x.aliases);
+  });
 }
 
 /**

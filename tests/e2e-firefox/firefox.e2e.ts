@@ -87,6 +87,19 @@ test("the background answers: Wang Yi's card on the story's date", async () => {
   await popup.close();
 });
 
+test("the popup's questions about organisations: NATO's card on a date and a search that finds it", async () => {
+  const popup = await firefox.openPopup();
+  const ask = (message: unknown) =>
+    popup.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), message);
+  const card = (await ask({ type: 'card', entity: 'NATO', date: '2022-06-28' })) as { kind: string; leaders: { name: string }[]; members: unknown[] };
+  expect(card.kind).toBe('organisation');
+  expect(card.leaders.map((l) => l.name)).toEqual(['Jens Stoltenberg']);
+  expect(card.members.length).toBe(30);
+  const hits = (await ask({ type: 'search', query: 'nato', date: '2022-06-28' })) as { id: string; kind: string }[];
+  expect(hits[0]).toMatchObject({ id: 'NATO', kind: 'organisation' });
+  await popup.close();
+});
+
 test('the popup renders', async () => {
   const popup = await firefox.openPopup();
   await waitFor(() => popup.evaluate(() => document.querySelectorAll('main').length), (n) => n === 1, 'the popup has no <main>');

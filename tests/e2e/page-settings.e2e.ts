@@ -111,3 +111,21 @@ test('the tab answers the popup: a summary of who is on the page, and reveal ope
   expect(await worker.evaluate((id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.sendMessage(id, { type: 'reveal', entity: 'Nobody' }), tabId)).toBe(false);
   await page.close();
 });
+
+test('"only the first mention of each" paints each person and country once, in an open tab, and back to every mention', async () => {
+  const page = await open();
+  const count = async (text: string) => ((await highlighted(page))['backstory-person'] ?? []).filter((t) => t === text).length;
+  expect(await count('Wang Yi')).toBeGreaterThan(1);
+  await store({ firstOnly: true });
+  await expect.poll(() => count('Wang Yi'), { timeout: WAIT_MS, interval: 100 }).toBe(1);
+  // The popup still counts every mention.
+  const tabId = await tabIdOf(browser, page);
+  const summary = await worker.evaluate((id) => (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.sendMessage(id, { type: 'summary' }), tabId) as PageSummary;
+  expect(summary.entities.find((e) => e.id === 'Wang Yi')!.count).toBeGreaterThan(1);
+  // A card still opens from the one painted.
+  const card = await hoverMention(page, 'Wang Yi');
+  expect(await card.getAttribute('data-entity')).toBe('Wang Yi');
+  await store({ firstOnly: false });
+  await expect.poll(() => count('Wang Yi'), { timeout: WAIT_MS, interval: 100 }).toBeGreaterThan(1);
+  await page.close();
+});

@@ -154,6 +154,20 @@ function Head({ flag, name, sub, subLang, t, onClose, titleId }: {
   );
 }
 
+/** What every card ends with: its summary, the events before and after the article, why it matched, its link. */
+function Tail({ card, match, t, language }: { card: PersonCard | OrganisationCard; match: CardMatch | null; t: CardTranslate; language: string }) {
+  return (
+    <>
+      {card.summary ? <p class="bs-summary">{card.summary}</p> : null}
+      <Events before={card.before} after={card.after} t={t} language={language} />
+      <div class="bs-foot">
+        <Why match={match} name={card.name} t={t} />
+        <WikiLink url={card.wikipediaUrl} t={t} />
+      </div>
+    </>
+  );
+}
+
 function PersonView({ card, match, t, language, onClose }: CardProps & { card: PersonCard }) {
   const iso = card.country?.iso3;
   // A Japanese reader gets the name as the Japanese press writes it, with the English one below.
@@ -176,12 +190,7 @@ function PersonView({ card, match, t, language, onClose }: CardProps & { card: P
       <div class="bs-sub">
         {[card.country ? `${card.country.flag} ${card.country.name}`.trim() : null, card.born ? t('card_born', card.born) : null].filter(Boolean).join(' · ')}
       </div>
-      {card.summary ? <p class="bs-summary">{card.summary}</p> : null}
-      <Events before={card.before} after={card.after} t={t} language={language} />
-      <div class="bs-foot">
-        <Why match={match} name={card.name} t={t} />
-        <WikiLink url={card.wikipediaUrl} t={t} />
-      </div>
+      <Tail card={card} match={match} t={t} language={language} />
     </>
   );
 }
@@ -293,12 +302,7 @@ function OrganisationView({ card, match, t, language, onClose }: CardProps & { c
         <dt>{t('card_founded')}</dt>
         <dd>{card.founded}</dd>
       </dl>
-      {card.summary ? <p class="bs-summary">{card.summary}</p> : null}
-      <Events before={card.before} after={card.after} t={t} language={language} />
-      <div class="bs-foot">
-        <Why match={match} name={card.name} t={t} />
-        <WikiLink url={card.wikipediaUrl} t={t} />
-      </div>
+      <Tail card={card} match={match} t={t} language={language} />
     </>
   );
 }
