@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       await page.setViewportSize({ width: w, height: h });
       if (dark) await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { document.body.style.background = '#16181d'; document.body.style.color = '#e6e6e6'; }));
       await page.goto(`${server.url}/card-in-view.html`);
-      await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0, null, { timeout: 30_000 });
+      await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) + (CSS.highlights.get('backstory-person-dark')?.size ?? 0) > 0, null, { timeout: 30_000 });
       await hoverAt(page, text, at);
       await page.screenshot({ path: join(OUT, file), animations: 'disabled' });
       console.log(`wrote ${file}`);
