@@ -47,6 +47,8 @@ export interface LaunchOptions {
   /** Where the browser's proxy points: a closed loopback port unless a test logs traffic. */
   proxy?: string;
   extensionDir?: string;
+  /** The browser's UI language ("ja"): what the extension's strings and its facts are shown in. */
+  lang?: string;
 }
 
 export interface ExtensionBrowser {
@@ -80,7 +82,10 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
       '--disable-quic',
       '--no-first-run',
       `--proxy-server=${opts.proxy ?? `127.0.0.1:${CLOSED_PORT}`}`,
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
+    // Chromium on Linux takes its UI language (the extension's i18n locale) from the environment too.
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}.UTF-8` }, locale: opts.lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
