@@ -223,6 +223,12 @@ export class Annotator {
     if (this.shadowQueue.length) this.scheduleDrain();
   }
 
+  /** The next queued shadow root still on the page. */
+  private nextShadow(): ShadowRoot | undefined {
+    for (let root = this.shadowQueue.shift(); root; root = this.shadowQueue.shift()) if (root.isConnected) return root;
+    return undefined;
+  }
+
   private scheduleDrain(): void {
     if (this.drainQueued) return;
     this.drainQueued = true;
@@ -423,7 +429,7 @@ export class Annotator {
           continue;
         }
         // Then the shadow roots the walk found, each in turn (and those found inside them).
-        const shadow = this.shadowQueue.shift();
+        const shadow = this.nextShadow();
         if (shadow) {
           cursor = new BlockCursor(shadow, this.noticeCustom);
           continue;
@@ -682,7 +688,7 @@ export class Annotator {
         else this.current = null;
         continue;
       }
-      const shadow = this.shadowQueue.shift();
+      const shadow = this.nextShadow();
       if (shadow) {
         this.current = new BlockCursor(shadow, this.noticeCustom);
         continue;
@@ -710,6 +716,7 @@ export class Annotator {
   /** Forgets the mentions in a subtree (the page removed or changed it), and those of the block around it. */
   private dropUnder(node: Node): void {
     this.dropAround(node);
+    this.dropShadowsUnder(node);
     if (node.nodeType !== ELEMENT || !this.records.size) return;
     const walker = this.o.doc.createTreeWalker(node, SHOW_ELEMENT_AND_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -718,6 +725,36 @@ export class Annotator {
       const r = this.byPart.get(n);
       if (r) this.drop(r);
     }
+  }
+
+  /**
+   * Forgets the shadow roots of components in a subtree the page removed or made editable (and those nested in
+   * them), with what was found in them: their text is no longer on the page, or no longer Backstory's to read. A
+   * component put back is found again when its subtree is read.
+   */
+  private dropShadowsUnder(node: Node): void {
+    if (!this.shadowAll.length || node.nodeType !== ELEMENT) return;
+    // Only components gone from the page or now inside an excluded region: a subtree read again keeps its components' roots.
+    const gone = new Set(this.shadowAll.filter((r) => (node === r.host || node.contains(r.host)) && (!r.host.isConnected || isExcluded(r.host))));
+    if (!gone.size) return;
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of this.shadowAll) {
+        if (!gone.has(r) && gone.has(r.host.getRootNode() as ShadowRoot)) {
+          gone.add(r);
+          grew = true;
+        }
+      }
+    }
+    for (const record of [...this.records]) {
+      const root = record.parts[0]?.getRootNode();
+      if (root && gone.has(root as ShadowRoot)) this.drop(record);
+    }
+    for (const r of gone) this.shadowSeen.delete(r);
+    const keep = this.shadowAll.filter((r) => !gone.has(r));
+    this.shadowAll.length = 0;
+    this.shadowAll.push(...keep);
+    for (let i = this.shadowQueue.length - 1; i >= 0; i--) if (gone.has(this.shadowQueue[i]!)) this.shadowQueue.splice(i, 1);
   }
 
   private dropAround(node: Node): void {

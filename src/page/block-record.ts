@@ -42,7 +42,9 @@ export function partsOf(block: Block): readonly Node[] {
 export function hostOf(record: BlockRecord): Element | null {
   const first = record.parts[0];
   if (!first) return null;
-  return first.nodeType === ELEMENT ? (first as Element) : first.parentElement;
+  if (first.nodeType === ELEMENT) return first as Element;
+  // Text right in a shadow root is judged by the root's host.
+  return first.parentElement ?? ((first.parentNode as ShadowRoot | null)?.host ?? null);
 }
 
 export class BlockMark implements Mark {

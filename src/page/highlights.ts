@@ -138,8 +138,11 @@ export class Painter {
   delete(mark: Mark): void {
     if (!this.api) return;
     this.tracked--;
-    const near = this.near.delete(mark);
-    if (this.lingering.delete(mark) || near) this.unpaint(mark);
+    this.near.delete(mark);
+    this.lingering.delete(mark);
+    // Whatever NearViewport knew of it: a mark with no element to watch (text right in a shadow root) is painted
+    // without it, and must go too.
+    this.unpaint(mark);
   }
 
   private unpaint(mark: Mark): void {

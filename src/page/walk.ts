@@ -116,9 +116,9 @@ export function isBlockElement(n: Node): boolean {
   return n.nodeType === ELEMENT && !INLINE_TAGS.has((n as Element).localName);
 }
 
-/** Whether `node` is, or lies inside, a subtree Backstory never reads (inputs, code, its own UI …). */
+/** Whether `node` is, or lies inside, a subtree Backstory never reads (inputs, code, its own UI …), shadow hosts' included. */
 export function isExcluded(node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n.nodeType === FRAGMENT ? (n as ShadowRoot).host ?? null : null)) {
     if (n.nodeType === ELEMENT && excludedElement(n as Element)) return true;
   }
   return false;
@@ -273,6 +273,13 @@ export class BlockCursor {
       if (this.node && this.root?.isConnected && !this.node.isConnected) {
         this.lost = true;
         this.node = null;
+      }
+      // A shadow root whose component the page took out meanwhile: nothing of it is on the page to read.
+      if (this.root?.nodeType === FRAGMENT && !this.root.isConnected) {
+        this.node = null;
+        this.first = null;
+        this.rest = null;
+        this.text = '';
       }
     }
     if (this.epoch !== editableEpoch) {
