@@ -45,7 +45,22 @@ export interface RoleLine {
  */
 export const INCOMING_DAYS = 90;
 
-export interface PersonCard {
+/** What every card has: the date it is for, how far its facts are known, and the events around that date. */
+interface DatedCard {
+  /** The last day this card's facts are known for (the snapshot, or earlier for a state whose later changes are unknown). */
+  asOf: string;
+  date: string;
+  /** Where the page's date came from, when the page says ('today': none found on the page). */
+  dateSource?: DateSource;
+  /** Closest to the date first (the popup's list). */
+  events: EventLine[];
+  /** Up to the article's date, most relevant first. */
+  before: EventLine[];
+  /** After the article's date, most relevant first. */
+  after: EventLine[];
+}
+
+export interface PersonCard extends DatedCard {
   kind: 'person';
   id: string;
   name: string;
@@ -60,17 +75,6 @@ export interface PersonCard {
   now: RoleLine | null;
   /** An office taken after the article's date, beside the one shown for that date (Trump in Nov 2024: former President, and President again from Jan 20, 2025). */
   next: RoleLine | null;
-  /** The last day this person's country's offices are known for (the snapshot, or earlier for that state). */
-  asOf: string;
-  date: string;
-  /** Where the page's date came from, when the page says ('today': none found on the page). */
-  dateSource?: DateSource;
-  /** Closest to the date first (the popup's list). */
-  events: EventLine[];
-  /** Up to the article's date, most relevant first. */
-  before: EventLine[];
-  /** After the article's date, most relevant first. */
-  after: EventLine[];
 }
 
 export interface LeaderLine {
@@ -88,7 +92,7 @@ export interface CountryLeader {
   roles: TrackedRole[];
 }
 
-export interface CountryCard {
+export interface CountryCard extends DatedCard {
   kind: 'country';
   id: string;
   name: string;
@@ -103,12 +107,6 @@ export interface CountryCard {
   foreignMinister: LeaderLine | null;
   /** The leaders on the date, one entry per person (a president who also heads the government appears once), head of state first. */
   leaders: CountryLeader[];
-  asOf: string;
-  date: string;
-  dateSource?: DateSource;
-  events: EventLine[];
-  before: EventLine[];
-  after: EventLine[];
 }
 
 export interface OrganisationMember {
@@ -119,7 +117,7 @@ export interface OrganisationMember {
   suspended: boolean;
 }
 
-export interface OrganisationCard {
+export interface OrganisationCard extends DatedCard {
   kind: 'organisation';
   id: string;
   name: string;
@@ -136,12 +134,6 @@ export interface OrganisationCard {
   members: OrganisationMember[];
   /** Members that are organisations themselves (the EU in the G20). */
   memberOrganisations: string[];
-  asOf: string;
-  date: string;
-  dateSource?: DateSource;
-  events: EventLine[];
-  before: EventLine[];
-  after: EventLine[];
 }
 
 export type Card = PersonCard | CountryCard | OrganisationCard;

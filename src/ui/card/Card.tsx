@@ -155,10 +155,10 @@ function Head({ flag, name, sub, subLang, t, onClose, titleId }: {
 }
 
 /** What every card ends with: its summary, the events before and after the article, why it matched, its link. */
-function Tail({ card, match, t, language }: { card: PersonCard | OrganisationCard; match: CardMatch | null; t: CardTranslate; language: string }) {
+function Tail({ card, match, t, language }: { card: Card; match: CardMatch | null; t: CardTranslate; language: string }) {
   return (
     <>
-      {card.summary ? <p class="bs-summary">{card.summary}</p> : null}
+      {card.kind !== 'country' && card.summary ? <p class="bs-summary">{card.summary}</p> : null}
       <Events before={card.before} after={card.after} t={t} language={language} />
       <div class="bs-foot">
         <Why match={match} name={card.name} t={t} />
@@ -253,11 +253,7 @@ function CountryView({ card, match, t, language, onClose }: CardProps & { card: 
         <dt>{t('card_region')}</dt>
         <dd>{[card.region, card.subregion].filter(Boolean).join(' · ')}</dd>
       </dl>
-      <Events before={card.before} after={card.after} t={t} language={language} />
-      <div class="bs-foot">
-        <Why match={match} name={card.name} t={t} />
-        <WikiLink url={card.wikipediaUrl} t={t} />
-      </div>
+      <Tail card={card} match={match} t={t} language={language} />
     </>
   );
 }
