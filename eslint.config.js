@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'src/generated/', 'test-results/', 'bench/.scratch/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'src/generated/', 'test-results/', 'bench/.scratch/', '.stryker-tmp/', 'reports/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
