@@ -11,7 +11,7 @@ import { Fragment, type JSX } from 'preact';
 import type { CardKey, CardTranslate } from './messages';
 import { formatDate } from '../dates';
 import { foldLetters } from '../../matching/text';
-import { countryName, flagAlpha2, japaneseFacts } from '../popup/format';
+import { CJK_COUNTRIES, countryName, flagAlpha2, japaneseFacts } from '../popup/format';
 import { officeTitle } from '../popup/role';
 
 /**
@@ -172,7 +172,7 @@ function PersonView({ card, match, t, language, onClose }: CardProps & { card: P
   const iso = card.country?.iso3;
   // A Japanese reader gets the name as the Japanese press writes it, with the English one below.
   const ja = japaneseFacts(language) ? japaneseName(card.native, iso) : null;
-  const native = card.native.filter((n) => n !== ja && !/\p{Script=Katakana}/u.test(n) && (iso !== undefined && ['JPN', 'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK'].includes(iso) ? true : !/[\p{Script=Han}\p{Script=Hangul}]/u.test(n)));
+  const native = card.native.filter((n) => n !== ja && !/\p{Script=Katakana}/u.test(n) && (iso !== undefined && CJK_COUNTRIES.has(iso) ? true : !/[\p{Script=Han}\p{Script=Hangul}]/u.test(n)));
   return (
     <>
       <Head flag={card.country?.flag ?? ''} name={ja ?? card.name} sub={ja ? card.name : native.join(' · ') || null} t={t} onClose={onClose} titleId="bs-card-title" />

@@ -3,9 +3,10 @@
  * English. Labelled as the person's own script, never as the reader's language, and marked with the
  * language it is written in so that it is read and drawn right.
  */
+import { CJK_COUNTRIES } from './format';
 import { useLocale } from './i18n';
 
-const CJK_COUNTRIES = new Set(['JPN', 'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK']);
+
 const CJK_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005・\s]+$/u;
 
 /** The language a native-script name is written in, from its script and the person's country; '' when unknown. */

@@ -36,8 +36,7 @@ export function localToday(now = new Date()): string {
  * ISO 3166-1 alpha-3 → alpha-2, as the world-countries dataset has them (Kosovo: XKX → XK), packed
  * as "AFGAF": the dataset itself is too big for the popup. A unit test holds it to the dataset.
  */
-const ALPHA2: ReadonlyMap<string, string> = new Map(
-  [
+const ALPHA2_PAIRS = [
   'ABWAW AFGAF AGOAO AIAAI ALAAX ALBAL ANDAD AREAE ARGAR ARMAM ASMAS ATAAQ ATFTF ATGAG AUSAU AUTAT',
   'AZEAZ BDIBI BELBE BENBJ BESBQ BFABF BGDBD BGRBG BHRBH BHSBS BIHBA BLMBL BLRBY BLZBZ BMUBM BOLBO',
   'BRABR BRBBB BRNBN BTNBT BVTBV BWABW CAFCF CANCA CCKCC CHECH CHLCL CHNCN CIVCI CMRCM CODCD COGCG',
@@ -54,15 +53,15 @@ const ALPHA2: ReadonlyMap<string, string> = new Map(
   'SVKSK SVNSI SWESE SWZSZ SXMSX SYCSC SYRSY TCATC TCDTD TGOTG THATH TJKTJ TKLTK TKMTM TLSTL TONTO',
   'TTOTT TUNTN TURTR TUVTV TWNTW TZATZ UGAUG UKRUA UMIUM URYUY USAUS UZBUZ VATVA VCTVC VENVE VGBVG',
   'VIRVI VNMVN VUTVU WLFWF WSMWS XKXXK YEMYE ZAFZA ZMBZM ZWEZW',
-  ]
-    .join(' ')
-    .split(' ')
-    .map((pair) => [pair.slice(0, 3), pair.slice(3)] as const),
-);
+];
+
+/** Built on first use: the content script carries this module for the card, and most pages never ask. */
+let alpha2Map: ReadonlyMap<string, string> | null = null;
 
 /** A country's alpha-2 code, for Intl.DisplayNames; null for a code not in the dataset. */
 export function alpha2(iso3: string): string | null {
-  return ALPHA2.get(iso3) ?? null;
+  alpha2Map ??= new Map(ALPHA2_PAIRS.join(' ').split(' ').map((pair) => [pair.slice(0, 3), pair.slice(3)] as const));
+  return alpha2Map.get(iso3) ?? null;
 }
 
 /** The alpha-2 code behind a flag emoji (two regional indicator letters), or null. */
@@ -71,6 +70,9 @@ export function flagAlpha2(flag: string): string | null {
   if (letters.length !== 2 || letters.some((n) => n < 0 || n > 25)) return null;
   return String.fromCharCode(...letters.map((n) => n + 65));
 }
+
+/** Countries whose people are written in Chinese characters, kana or Hangul: their own script is one of these. */
+export const CJK_COUNTRIES: ReadonlySet<string> = new Set(['JPN', 'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK']);
 
 /** Whether the popup's facts are given in Japanese (country names, office titles) rather than as the English knowledge has them. */
 export function japaneseFacts(language: string): boolean {
