@@ -14,7 +14,7 @@ export function readMatchIndex(path = MATCH_INDEX_PATH): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Index v3 (src/matching/format.ts): entry code = entity * 64 + flags * 8 + kind. */
+/** Index v3 (src/matching/format.ts): entry code = entity * 512 + flags * 8 + kind. */
 const K_SURNAME = 3;
 const K_BLOCK = 6;
 

@@ -153,6 +153,7 @@ function addExtraNames(k: Knowledge, extras: readonly (ExtraNames & { $file: str
   forEachPerson(k, extras, 'extraNames', problems, (person, x) => {
     const native = new Set(person.native);
     person.native = [...person.native, ...x.native.filter((n) => !native.has(n))];
+    if (x.nativeSurnames?.length) person.nativeSurnames = [...new Set([...(person.nativeSurnames ?? []), ...x.nativeSurnames])];
     addAliases(person, x.aliases);
   });
 }

@@ -6,9 +6,11 @@
  * ones, longer place names that contain a country's) are marked.
  */
 import type { Knowledge } from './model';
+import { addCjkForms } from './cjk-forms';
+import { prominentPeople, isCommonWord } from './prominence';
 import { aliasKey, C, cls, foldWord, type AliasKey } from '../matching/text';
 import {
-  decodeEntries, entryCode, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT, K_SURNAME,
+  decodeEntries, entryCode, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_PROMINENT, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT, K_SURNAME,
   type MatchIndex,
 } from '../matching/format';
 
@@ -88,6 +90,8 @@ function demonymForms(raw: string): { form: string; base: string }[] {
     if (!t) continue;
     out.push({ form: t, base: t });
     if (!/(ese|ish|ss|sh|tch|nch|x|z|s)$/i.test(t)) out.push({ form: `${t}s`, base: t });
+    // "the Frenchman", "two Irishmen": the nouns of adjectives in -ch and -sh (forms no one writes, "Turkishman", cost a key and match nothing).
+    if (/^[A-Z][a-z]+(ch|sh)$/.test(t)) for (const x of ['man', 'men', 'woman', 'women']) out.push({ form: `${t}${x}`, base: t });
   }
   return out;
 }
@@ -226,6 +230,7 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
       if (first && first !== own && !TITLE_WORDS.has(first)) givenNames.add(first);
     }
   }
+  const prominent = prominentPeople(k);
   for (const p of k.people) {
     const i = ids.push(p.wikipedia) - 1;
     const names = [p.name, ...p.aliases];
@@ -237,7 +242,9 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
       if (!sk) continue;
       const calendar = CALENDAR_WORDS.has(sk.key);
       const titleOk = surnameOwners.get(sk.key) === 1 && !COMMON_SURNAMES.has(sk.key) && !givenNames.has(sk.key) && !calendar;
-      add(surname, i, K_SURNAME, (titleOk ? F_TITLE_OK : 0) | (calendar ? F_CALENDAR : 0));
+      // "Putin said" with no "Vladimir Putin" above: only a leader the news names so, by a surname that is nobody else's and no common word.
+      const alone = titleOk && prominent.has(p.wikipedia) && !isCommonWord(sk.key);
+      add(surname, i, K_SURNAME, (titleOk ? F_TITLE_OK : 0) | (calendar ? F_CALENDAR : 0) | (alone ? F_PROMINENT : 0));
     }
   }
 
@@ -265,6 +272,8 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
   const multiWord = (key: string) => /[ '.]/.test(key);
   lines.sort(([a], [b]) => Number(multiWord(a)) - Number(multiWord(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const single = lines.filter(([key]) => !multiWord(key)).length;
+  // Own-script surnames before titles (岸田首相) and every name's other Han spellings (習近平/习近平): cjk-forms.ts.
+  addCjkForms(cjk, k.people, (p) => ids.indexOf(p.wikipedia, countries));
   const natives = [...cjk.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [key] of lines) if (key.includes('\n')) throw new Error(`alias key with a line break: ${JSON.stringify(key)}`);
   return {

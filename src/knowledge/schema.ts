@@ -61,6 +61,12 @@ export const Person = z.strictObject({
   name: NameText.min(2),
   /** Names in the person's own script(s): 王毅, 菅義偉, 강경화. */
   native: z.array(NameText.min(1)).default([]),
+  /**
+   * The family name in the person's own script where its length cannot be read off the native name (Japanese:
+   * 菅 of 菅義偉, 岸田 of 岸田文雄), as papers write it before a title (岸田首相). Chinese and Korean surnames are
+   * the native name's first character and need none.
+   */
+  nativeSurnames: z.array(NameText.min(1)).optional(),
   /** Other full names and spellings: "Michael Pompeo", "Recep Tayyip Erdogan", "Kang Kyung Wha". */
   aliases: z.array(NameText.min(2)).default([]),
   /** The name news uses alone on second reference: "Suga", "Wang", "Kang". */
@@ -192,6 +198,8 @@ export type ExtraOffices = z.infer<typeof ExtraOffices>;
 export const ExtraNames = z.strictObject({
   wikipedia: z.string().min(2),
   native: z.array(NameText.min(1)).default([]),
+  /** Own-script family names, as Person.nativeSurnames. */
+  nativeSurnames: z.array(NameText.min(1)).optional(),
   aliases: z.array(NameText.min(2)).default([]),
 });
 export type ExtraNames = z.infer<typeof ExtraNames>;

@@ -4,7 +4,7 @@
  * page pays a JSON parse and two string splits; keys are hashed only on a
  * page that looks up many words).
  *
- * An entry is one number, `entity * 64 + flags * 8 + kind`, with a case
+ * An entry is one number, `entity * 512 + flags * 8 + kind`, with a case
  * mask when the alias's words need anything but "starts with a capital"
  * (see text.ts CaseReq).
  */
@@ -23,6 +23,12 @@ export const F_CAREFUL = 1;
 export const F_TITLE_OK = 2;
 /** A surname that is also a month or weekday ("May"): links only right after a title or honorific. */
 export const F_CALENDAR = 4;
+/** A distinctive surname of a leader the news names by surname alone ("Putin said"): links with no full name on the page. */
+export const F_PROMINENT = 8;
+/** Held a head of state's or government's office: a CJK surname before a leader's title (岸田首相, 윤 대통령) may be theirs. */
+export const F_LEADER = 16;
+/** Held a foreign minister's office: a CJK surname before a foreign minister's title (茂木外相) may be theirs. */
+export const F_FM = 32;
 
 /**
  * Lookup tables as newline-joined strings: a JSON string parses an order of
@@ -83,12 +89,15 @@ export function decodeEntries(val: string): DecodedEntry[] {
   return out;
 }
 
+/** Entity numbers step by this in a code: six flag bits and three kind bits below them. */
+export const ENTITY_STEP = 512;
+
 export function entryCode(entity: number, kind: number, flags = 0): number {
-  return entity * 64 + flags * 8 + kind;
+  return entity * ENTITY_STEP + flags * 8 + kind;
 }
 
 export function entryEntity(code: number): number {
-  return Math.floor(code / 64);
+  return Math.floor(code / ENTITY_STEP);
 }
 
 export function entryKind(code: number): number {
@@ -101,5 +110,5 @@ export function entityKindOf(entity: number, bounds: { countries: number; organi
 }
 
 export function entryFlags(code: number): number {
-  return (code >> 3) & 7;
+  return (code >> 3) & 63;
 }

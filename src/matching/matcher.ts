@@ -12,7 +12,7 @@
 import type { LateMention, Mention, MatchHow, PageMatcher, PartMatcher } from './types';
 import type { IndexPart } from './sub-index';
 import {
-  decodeEntries, type DecodedEntry, entityKindOf, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
+  decodeEntries, type DecodedEntry, entityKindOf, entryEntity, entryFlags, entryKind, F_CALENDAR, F_CAREFUL, F_PROMINENT, F_TITLE_OK, K_ALIAS, K_BLOCK, K_DEMONYM, K_NAME, K_NATIVE, K_SEAT,
   K_SURNAME, type MatchIndex,
 } from './format';
 import {
@@ -20,8 +20,10 @@ import {
 } from './text';
 import {
   ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_FROM_TO, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
-  AUXILIARIES, HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  AUXILIARIES, DETERMINERS, GOVERNMENT_OF, GOVERNMENT_ON, PAST_VERBS, PERSON_GOVERNMENT_NOUNS, PLACE_OBJECT_VERBS, PLACE_POSSESSED, HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
+import { F_FM, F_LEADER } from './format';
+import { type Compound, hanCompound, hangulCompound, hasKana, mayStartCompound, titleAfter, TITLE_FM, TITLE_LEADER } from './cjk';
 
 /**
  * The index ready for lookups; built once per index object and shared by
@@ -548,6 +550,8 @@ class Matcher implements PartMatcher {
       const what = entityKindOf(entity, this.t);
       const person = what === 'person';
       if (what === 'country' && this.inFeatureName(start, end)) return end;
+      // "US$ 20 billion": a currency, not the country.
+      if (what === 'country' && this.text.charCodeAt(end) === 36) return end;
       if (what === 'organisation' && !this.organisationOk(start, end, key)) return next;
       const kind = name.kind;
       // "Prince Faisal bin Farhan": a title-led alias gives way to a longer full name starting inside it, so the title stays outside.
@@ -754,8 +758,11 @@ class Matcher implements PartMatcher {
       if (w && AUXILIARIES.has(fold(text, w))) w = nextWord(text, w.e);
       if (w && PLACE_PREDICATES.has(fold(text, w))) return false;
     }
-    // "in Tokyo's Shinjuku district" is the place; "a blow to Beijing's plans" is its government.
-    if (possessiveAt(text, end)) return !(prev && LOCATIVES.has(prevF));
+    // "in Tokyo's Shinjuku district", "Moscow's streets" are the place; "a blow to Beijing's plans" is its government.
+    if (possessiveAt(text, end)) {
+      const owned = nextWord(text, end + 2);
+      return !(prev && LOCATIVES.has(prevF)) && !(owned && PLACE_POSSESSED.has(fold(text, owned)));
+    }
     if (prev && PLACE_BEFORE.has(prevF)) {
       // "pressure from Beijing", "protested to Seoul": what comes from or goes to a government.
       if (prevF === 'from' || prevF === 'to') {
@@ -775,8 +782,13 @@ class Matcher implements PartMatcher {
       const we = wordEnd(text, end + 1);
       return we > end + 1 && GOVERNMENT_COMPOUNDS.has(foldWord(text.slice(end + 1, we)));
     }
-    let next = nextWord(text, end);
+    let next = nextWord(text, end) ?? this.quotedWord(end);
     if (next && this.isNamePart(next, caps)) return false;
+    {
+      // "Abu Dhabi Crown Prince", "Moscow Mayor Sergei Sobyanin": the city names someone's office; "Kremlin spokesman" is its government's.
+      const f = next ? fold(text, next) : '';
+      if (next && (TITLE_WORDS.has(f) || OFFICE_TITLES.has(f)) && !GOVERNMENT_NOUNS.has(f)) return false;
+    }
     if (next && ADVERBS.has(fold(text, next))) next = nextWord(text, next.e) ?? next;
     // "Washington on Friday said": a day between the capital and its verb.
     if (next && fold(text, next) === 'on') {
@@ -796,16 +808,54 @@ class Matcher implements PartMatcher {
       next = w;
       if (next && ADVERBS.has(fold(text, next))) next = nextWord(text, next.e);
     }
-    if (next && GOVERNMENT_VERBS.has(fold(text, next))) return true;
+    // The subject of a verb: "Beijing said", "Dhaka wrote", "Kyiv trusts the …".
+    if (next && this.isVerbAfterSubject(next)) return true;
     const after = nextWord(text, end);
     if (after && GOVERNMENT_NOUNS.has(fold(text, after))) return true;
     if (prev && GOVERNMENT_OBJECT_OF.has(prevF)) return true;
+    // The object of a verb in the past: "joined Washington", "accused Beijing"; not what is struck, taken or toured ("shelled Kyiv").
+    if (prev && prevF.length >= 5 && prevF.endsWith('ed') && !PLACE_OBJECT_VERBS.has(prevF) && !shapeOf(text, prev.s, prev.e).capital) return true;
     if (prev && GOVERNMENT_BEFORE.has(prevF)) {
       const before = prevF === 'for' ? prevWord(text, prev.s) : null;
       return !(before && MOTION_BEFORE_FOR.has(fold(text, before)));
     }
+    // "pressure on Beijing", "criticism of Moscow": after a preposition, as what a government is the actor in.
+    if (prev && (prevF === 'on' || prevF === 'of' || prevF === 'over' || prevF === 'upon')) {
+      const head = prevWord(text, prev.s);
+      if (head && (prevF === 'of' ? GOVERNMENT_OF : GOVERNMENT_ON).has(fold(text, head))) return true;
+    }
     // "between Washington and Beijing": the second after a first read as its government.
     if (prev && (prevF === 'and' || prevF === 'or') && this.lastGovEnd >= 0 && prev.s - this.lastGovEnd <= 2) return true;
+    return false;
+  }
+
+  /** The word after an opening quotation mark right after `end` ("Kyiv “trusts …"), or null. */
+  private quotedWord(end: number): Word | null {
+    const text = this.text;
+    let p = end;
+    while (p < text.length && isSpaceCode(text.charCodeAt(p)) && p - end < 3) p++;
+    const c = text.charCodeAt(p);
+    if (p === end || (c !== 34 && c !== 0x201c && c !== 0x2018)) return null;
+    const we = wordEnd(text, p + 1);
+    return we > p + 1 ? { s: p + 1, e: we } : null;
+  }
+
+  /**
+   * A lower-case word that is a verb with the capital as its subject: one the
+   * rules list, any past form in -ed but what befalls a place ("suffered"), or
+   * a present form in -s that a determiner follows ("wants a", "trusts the"),
+   * which a plural noun ("Tokyo residents") seldom is.
+   */
+  private isVerbAfterSubject(w: Word): boolean {
+    const text = this.text;
+    if (shapeOf(text, w.s, w.e).capital) return false;
+    const f = fold(text, w);
+    if (GOVERNMENT_VERBS.has(f) || PAST_VERBS.has(f)) return true;
+    if (f.length >= 5 && f.endsWith('ed')) return !PLACE_PREDICATES.has(f);
+    if (f.length >= 4 && f.endsWith('s') && !f.endsWith('ss')) {
+      const then = nextWord(text, w.e);
+      return !!then && DETERMINERS.has(fold(text, then));
+    }
     return false;
   }
 
@@ -816,13 +866,13 @@ class Matcher implements PartMatcher {
     return PLACE_LIST_GLUE.test(this.text.slice(from, start));
   }
 
-  /** Whether a word is a country's name or a seat of government (one word only: "Tokyo", "Japan"). */
-  private isCountryOrSeat(w: Word): boolean {
+  /** Whether a word is a country's name or a seat of government (one word only: "Tokyo", "Japan"), or with `demonyms` a nationality ("French"). */
+  private isCountryOrSeat(w: Word, demonyms = false): boolean {
     const val = this.t.word(fold(this.text, w));
     if (!val || !shapeOf(this.text, w.s, w.e).capital) return false;
     return this.t.entries(val).some((x) => {
       const kind = entryKind(x.code);
-      return entryEntity(x.code) < this.t.countries && (kind === K_SEAT || kind === K_NAME || kind === K_ALIAS);
+      return entryEntity(x.code) < this.t.countries && (kind === K_SEAT || kind === K_NAME || kind === K_ALIAS || (demonyms && kind === K_DEMONYM));
     });
   }
 
@@ -889,24 +939,41 @@ class Matcher implements PartMatcher {
     return this.titleCase === 1;
   }
 
+  /**
+   * In a Title Case headline any noun has a capital ("After Biden Election
+   * Win"): a capitalised word after a surname that no name in the index
+   * starts with says nothing of a longer name, once the surname is nobody
+   * else's.
+   */
+  private headlineNoun(w: Word | null, unique: boolean): boolean {
+    if (!w || !unique || this.block === undefined || !isHeadline(this.text)) return false;
+    if (this.titleCase < 0) this.titleCase = isTitleCase(this.text) ? 1 : 0;
+    return this.titleCase === 1 && this.t.word(fold(this.text, w)) === undefined;
+  }
+
   /** The person a surname alone names here, or -1; a surname whose person is not named yet waits (nameInFull). */
   private surname(start: number, end: number, codes: number[]): number {
+    const text = this.text;
+    // "Xi'an": the surname is the start of another word.
+    if (isApostrophe(text.charCodeAt(end)) && isWordCode(text.charCodeAt(end + 1)) && !possessiveAt(text, end)) return -1;
     const named = codes.filter((c) => this.namedLast(entryEntity(c)));
-    const titleOk = codes.length === 1 && (entryFlags(codes[0]!) & F_TITLE_OK) !== 0;
+    const flags = codes.length === 1 ? entryFlags(codes[0]!) : 0;
+    const titleOk = (flags & F_TITLE_OK) !== 0;
+    const alone = (flags & F_PROMINENT) !== 0;
     const mayWait = named.length === 0 && this.mayWait();
     // Most surnames on a page belong to no one it named: decide that before reading any context, unless it may wait.
     if (named.length === 0 && !titleOk && !mayWait) return -1;
     if (named.length > 1) return -1;
-    const text = this.text;
     const caps = this.allCaps(start, end);
     const prev = prevWord(text, start);
     const prevF = prev ? fold(text, prev) : '';
     const prevCapital = !!prev && shapeOf(text, prev.s, prev.e).capital;
     const titled = prevCapital && OFFICE_TITLES.has(prevF);
     const honoured = !!prev && HONORIFICS.has(prevF);
-    if (!titled && !honoured && this.isNamePart(prev, caps)) return -1;
+    // "the Frenchman Macron", "Russian Putin": a nationality before a surname is no part of the name.
+    if (!titled && !honoured && this.isNamePart(prev, caps) && !(prev && this.isCountryOrSeat(prev, true))) return -1;
     const next = nextWord(text, end);
-    if (!possessiveAt(text, end) && this.isNamePart(next, caps) && !this.headlineVerb(next)) {
+    if (!possessiveAt(text, end) && this.isNamePart(next, caps) && !this.headlineVerb(next) && !this.headlineNoun(next, titleOk)) {
       // "Kim Yo Jong", "Wang Huning": a shared surname, written first in someone else's name (unique ones, "Trump Tower", say nothing).
       if (!titleOk) for (const c of codes) this.shadowed.set(entryEntity(c), this.before + start);
       return -1;
@@ -916,7 +983,8 @@ class Matcher implements PartMatcher {
       if ((entryFlags(code) & F_CALENDAR) !== 0 && !titled && !honoured) return -1;
       return entryEntity(code);
     }
-    if (named.length === 0 && titleOk && titled) {
+    // Nobody with this surname named yet: a title before it, "the Biden administration", or a leader the news names so alone.
+    if (named.length === 0 && titleOk && (titled || alone || (!!next && PERSON_GOVERNMENT_NOUNS.has(fold(text, next))))) {
       const entity = entryEntity(codes[0]!);
       this.nameInFull(entity, start);
       return entity;
@@ -939,9 +1007,88 @@ class Matcher implements PartMatcher {
       const c = text.charCodeAt(i);
       const k = c < 0x1100 ? C.OTHER : cls(c);
       if (k !== C.HAN && k !== C.HANGUL) break;
+      if (mayStartCompound(c)) {
+        const j = this.compound(i, k);
+        if (j > i) {
+          i = j;
+          continue;
+        }
+      }
       i = cjk.has(c) ? this.native(i) : i + 1;
     }
     return i;
+  }
+
+  /** Whether the current block has kana (Japanese), and the block that was asked about. */
+  private kana = false;
+  private kanaText: string | null = null;
+  /** ISO3 -> entity number, for countries written as one character (cjk.ts). */
+  private readonly isoCache = new Map<string, number>();
+
+  /** Countries written one character each at `i` (日米首脳会談, 한미일, 訪米: cjk.ts); returns where reading goes on, or -1. */
+  private compound(i: number, k: number): number {
+    const text = this.text;
+    let found: Compound | null;
+    if (k === C.HANGUL) {
+      found = hangulCompound(text, i, this.nameAt);
+    } else {
+      if (this.kanaText !== text) {
+        this.kanaText = text;
+        this.kana = hasKana(text);
+      }
+      found = hanCompound(text, i, this.kana, this.nameAt);
+    }
+    if (!found) return -1;
+    const ents = found.iso3.map((x) => this.countryOf(x));
+    // A country the knowledge lacks (Taiwan in a build without it): the compound is not read as countries at all.
+    if (ents.some((e) => e < 0)) return -1;
+    for (let m = 0; m < ents.length; m++) this.emit(found.at[m]!, found.at[m]! + 1, ents[m]!, 'country', 'native');
+    return found.end;
+  }
+
+  /** The entity number of a country by ISO3 (countries come first in the index's ids), or -1. */
+  private countryOf(iso3: string): number {
+    const ids = this.t.ids;
+    const known = this.isoCache.get(iso3);
+    if (known !== undefined && ids[known] === iso3) return known;
+    for (let e = 0; e < this.t.countries; e++) {
+      if (ids[e] === iso3) {
+        this.isoCache.set(iso3, e);
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether a name (not a surname alone) is written at `p`: it wins over a country's one-character short form there (日本, 북한). */
+  private readonly nameAt = (p: number): boolean => {
+    const text = this.text;
+    const list = this.t.cjk.get(text.charCodeAt(p));
+    if (!list) return false;
+    for (const [name, codes] of list) {
+      if (name.length < 2 || !text.startsWith(name, p)) continue;
+      if (codes.every((c) => entryKind(c) === K_SURNAME)) continue;
+      if (cls(name.charCodeAt(0)) === C.HANGUL && !this.hangulBounded(p, p + name.length)) continue;
+      return true;
+    }
+    return false;
+  };
+
+  /**
+   * A surname in its own script at [start, end): the person it names before
+   * a title (岸田首相, 윤 대통령, cjk.ts titleAfter), or -1. Of the surname's
+   * people, those whose office fits the title; one is linked, several only
+   * when the page named exactly one of them in full. After an honorific (氏,
+   * 씨), only someone the page named in full.
+   */
+  private nativeSurname(start: number, end: number, codes: readonly number[]): number {
+    const title = titleAfter(this.text, start, end);
+    if (!title) return -1;
+    const flag = title === TITLE_LEADER ? F_LEADER : title === TITLE_FM ? F_FM : 0;
+    const fits = flag ? codes.filter((c) => (entryFlags(c) & flag) !== 0) : codes;
+    if (flag && fits.length === 1) return entryEntity(fits[0]!);
+    const named = fits.filter((c) => this.namedLast(entryEntity(c)));
+    return named.length === 1 ? entryEntity(named[0]!) : -1;
   }
 
   /** Han or Hangul at `i`: the longest name written from here. */
@@ -952,11 +1099,21 @@ class Matcher implements PartMatcher {
     for (const [name, codes] of list) {
       if (!text.startsWith(name, i)) continue;
       const end = i + name.length;
+      let names = codes;
+      if (codes.some((c) => entryKind(c) === K_SURNAME)) {
+        names = codes.filter((c) => entryKind(c) !== K_SURNAME);
+        // A surname alone (岸田, 윤): only before a title.
+        if (!names.length) {
+          const person = this.nativeSurname(i, end, codes);
+          if (person >= 0) return this.emit(i, end, person, 'person', 'surname');
+          continue;
+        }
+      }
       if (cls(name.charCodeAt(0)) === C.HANGUL && !this.hangulBounded(i, end)) continue;
-      if (codes.some((c) => entryKind(c) === K_BLOCK)) return end;
-      const ents = new Set(codes.map(entryEntity));
+      if (names.some((c) => entryKind(c) === K_BLOCK)) return end;
+      const ents = new Set(names.map(entryEntity));
       if (ents.size !== 1) return end;
-      const entity = entryEntity(codes[0]!);
+      const entity = entryEntity(names[0]!);
       const what = entityKindOf(entity, this.t);
       if (what === 'person') this.nameInFull(entity, i);
       return this.emit(i, end, entity, what, 'native');

@@ -80,7 +80,40 @@ export const LOCATIVES = set('in inside near outside around across throughout wi
 export const GOVERNMENT_FROM_TO = set(`
   pressure pressures accusation accusations criticism demand demands warning warnings threat threats response objection objections
   complaint complaints protest protests request requests retaliation approval backing invitation message signal signals
-  protested complained appealed apologised apologized objected`);
+  protested complained appealed apologised apologized objected assurance assurances guarantee guarantees feedback reply replies
+  nod support aid loan loans letter letters note notes overture overtures concession concessions wrote write writes written appeal
+  appeals pledge pledges commitment commitments delegation delegations envoy envoys ambassador ambassadors`);
+
+/** Irregular past forms of verbs whose subject a capital may be, as its government: "Dhaka wrote to New Delhi". */
+export const PAST_VERBS = set('wrote spoke held kept met began sought brought sold paid put set let got won lost built led felt thought went came struck drew threw');
+
+/** After a verb in the past, a capital is its government ("joined Washington") unless the verb is done to a place: these. */
+export const PLACE_OBJECT_VERBS = set(`
+  attacked shelled bombed bombarded targeted captured seized besieged encircled surrounded entered evacuated liberated occupied
+  invaded raided stormed flooded rocked named renamed designated recognised recognized declared selected picked reached
+  toured visited returned landed arrived based hosted located situated founded moved relocated centred centered headquartered
+  destroyed damaged blanketed smothered paralysed paralyzed gridlocked cleaned painted photographed mapped described rebuilt renovated`);
+
+/** What a capital's owner is when these follow its possessive: "Moscow's streets", "Kyiv's mayor" are the city's. */
+export const PLACE_POSSESSED = set(`
+  streets street residents resident mayor mayors airport airports skyline suburbs suburb outskirts centre center downtown district
+  districts neighbourhood neighborhood neighbourhoods neighborhoods metro subway traffic population inhabitants citizens air smog
+  hospitals schools universities university squares square markets restaurants buildings landmarks parks river port harbour harbor
+  stadium museums museum zoo subways roads bridges police nightlife weather old`);
+
+/** Determiners and pronouns that follow a verb rather than a plural noun: "trusts the", "wants a". */
+export const DETERMINERS = set('the a an that it its their his her this these those no any');
+
+/** Nouns before "of" that make the capital after it the actor: "criticism of Beijing", "allies of Washington". */
+export const GOVERNMENT_OF = set(`
+  criticism critic critics ally allies rival rivals partner partners position stance view views policy policies demands approval
+  consent rebuke ire wrath support backing intentions behaviour behavior recognition envoy envoys officials representatives
+  representative request response decision refusal blessing expense wishes objections displeasure`);
+
+/** Nouns before "on" (or "over") that make the capital after it a government: "pressure on Beijing", "sanctions on Moscow". */
+export const GOVERNMENT_ON = set(`
+  pressure pressures sanctions tariffs curbs restrictions demands calls reliance dependence influence leverage stance position
+  policy embargo ban bans squeeze crackdown concessions limits duties levies hold grip`);
 
 /** A capital after these is its government: "relations between Washington and Beijing", "talks with Tokyo", "lining up behind Washington". */
 export const GOVERNMENT_BEFORE = set('between with against toward towards behind alongside like unlike by for');
@@ -103,7 +136,7 @@ export const RELATION_NOUNS = set(
  * in front of it ("Gulf of Oman", "Bank of China"), or right before it ("Air
  * China"): the country itself is not what is meant.
  */
-export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post financial broadcasting');
+export const FEATURE_AFTER = set('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post financial broadcasting news press');
 export const FEATURE_OF = set('gulf bay sea strait straits bank times');
 export const FEATURE_BEFORE = set('air');
 
@@ -135,6 +168,9 @@ export const GOVERNMENT_VERBS = set(`
 
 /** Adverbs between a capital and its verb: "Beijing quickly denied". */
 export const ADVERBS = set('also now still already never not reportedly quickly swiftly strongly repeatedly immediately again then long firmly openly publicly privately further');
+
+/** Nouns after a leader's surname that name their government or time in office: "the Biden administration", "the Sunak government". */
+export const PERSON_GOVERNMENT_NOUNS = set('administration administrations government governments cabinet presidency premiership chancellorship regime era camp campaign');
 
 /** Words after a hyphen that make a capital its government: "Beijing-backed", "Moscow-led". */
 export const GOVERNMENT_COMPOUNDS = set('backed led friendly aligned allied sponsored controlled appointed imposed brokered funded installed');
@@ -196,3 +232,112 @@ export const GEORGIA_COUNTRY_CUES =
   /\b(?:Tbilisi|Caucasus|Ossetia|Abkhazia|Batumi|Georgian Dream|Kremlin|Moscow|Russia|Russian|Armenia|Azerbaijan|Ukraine|NATO|European Union|EU|Black Sea|Saakashvili|Kobakhidze|Zourabichvili|Ivanishvili|Kavelashvili|Garibashvili)\b/;
 /** Keys that are also the name of a US state. */
 export const US_STATE_KEYS = set('georgia georgian georgians');
+
+/*
+ * Han and Hangul text (the matcher's native run). Kept here rather than in the index: they are small, and every
+ * page's part of the index (sub-index.ts) then has them whatever words it holds.
+ */
+
+/** Titles after a surname that name a head of state's or government's office (岸田首相, 習主席, 윤 대통령). */
+export const CJK_LEADER_TITLES: readonly string[] = [
+  '首相', '総理', '総理大臣', '大統領', '主席', '国家主席', '國家主席', '总理', '總理', '总统', '總統', '대통령', '총리', '주석', '국무위원장', '위원장',
+];
+
+/** Titles after a surname that name a foreign minister's office (茂木外相, 王外长, 박 장관). */
+export const CJK_FM_TITLES: readonly string[] = [
+  '外相', '外務大臣', '大臣', '外長', '外长', '外交部長', '外交部长', '国務委員', '國務委員', '国务委员', '장관', '외교부 장관', '외교부장관', '외무상', '외교부장', '부장',
+];
+
+/** Honorifics after a surname that say nothing of the office (岸田氏, 윤 씨): the surname links only to someone the page named in full. */
+export const CJK_HONORIFICS: readonly string[] = ['氏', '씨', '님'];
+
+/**
+ * One-character short forms of country names in compounds of two or three countries (日米首脳会談, 中美关系):
+ * Japanese pages (with kana) and Chinese pages (without), by ISO3. 台 stands for Taiwan only if the knowledge
+ * has Taiwan as a country (the matcher checks the index).
+ */
+export const HAN_SHORT_JA: ReadonlyMap<string, string> = new Map([
+  ['日', 'JPN'], ['米', 'USA'], ['中', 'CHN'], ['韓', 'KOR'], ['朝', 'PRK'], ['露', 'RUS'], ['英', 'GBR'], ['仏', 'FRA'], ['独', 'DEU'],
+  ['豪', 'AUS'], ['印', 'IND'], ['台', 'TWN'],
+]);
+export const HAN_SHORT_ZH: ReadonlyMap<string, string> = new Map([
+  ['中', 'CHN'], ['美', 'USA'], ['日', 'JPN'], ['韩', 'KOR'], ['韓', 'KOR'], ['朝', 'PRK'], ['俄', 'RUS'], ['英', 'GBR'], ['法', 'FRA'],
+  ['德', 'DEU'], ['澳', 'AUS'], ['印', 'IND'], ['台', 'TWN'], ['乌', 'UKR'], ['烏', 'UKR'], ['港', 'HKG'], ['新', 'SGP'],
+  // An all-Han Japanese headline has no kana to tell it from Chinese: 米 is the United States in both.
+  ['米', 'USA'],
+]);
+
+/** What passes between the countries of a compound, written right after it (日中関係, 中美关系, 日米首脳会談). */
+export const HAN_RELATION_WORDS: readonly string[] = [
+  '関係', '首脳', '会談', '外相', '両国', '間', '対立', '摩擦', '協議', '同盟', '貿易', '合意', '共同', '対話', '交渉', '協力', '友好', '国交',
+  '戦争', '安保', '経済', '防衛', '連携', '国防', '領袖', '関税',
+  '关系', '關係', '峰会', '峰會', '会谈', '會談', '会晤', '會晤', '两国', '兩國', '之间', '之間', '间', '贸易', '對話', '对话', '合作', '外长', '外長',
+  '元首', '领导人', '領導人', '建交', '戰爭', '战争', '冲突', '衝突', '关税', '關稅', '经贸', '經貿', '双边', '雙邊', '领袖', '首脑',
+  '局势', '局勢', '紧张', '緊張', '竞争', '競争', '競爭', '对抗', '對抗', '交流', '往来', '往來', '互动', '互動', '高层', '高層', '会议', '會議', '会議',
+  '双方', '雙方', '军事', '軍事', '经济', '經濟', '联合', '聯合', '演習', '演习', '訓練', '训练', '戦略', '战略', '戰略', '首腦',
+];
+
+/**
+ * After a single short form, an office or side of that country's (米大統領, 日相, 中方, 美媒, 米軍). 相 only after
+ * 日 and 英 (法相 is Japan's justice minister); 方 not before 面 (方面 "direction").
+ */
+export const HAN_SHORT_TITLES: readonly string[] = [
+  '大統領', '首相', '外相', '総理', '総統', '国防相', '国務長官', '政府', '軍', '側', '当局', '大使', '議会',
+  '总统', '總統', '总理', '總理', '外长', '外長', '国务卿', '國務卿', '军', '媒', '方', '當局', '相',
+];
+/** The short forms 相 may follow (日相 "Japan's prime minister"). */
+export const HAN_SHORT_BEFORE_XIANG = '日英';
+/** Short forms read only alone before an office or side (港媒: 港澳 is Hong Kong and Macau), or only in a compound (中新两国: 新政府 is "a new government"). */
+export const HAN_SHORT_ALONE_ONLY = '港';
+export const HAN_SHORT_COMPOUND_ONLY = '新';
+/** Japanese short forms that may stand before a foreign name in katakana or Latin letters (米ホワイトハウス, 英BBC). */
+export const HAN_SHORT_BEFORE_NAMES = '米英仏独露韓豪';
+
+/**
+ * A character before a short form that makes the two one word, so no compound starts there: 今日中 (within today),
+ * 昨日, 来日, 出台中美… (出台 "bring out"), 上台, 其中. The run is then read again from the next character.
+ */
+export const HAN_SHORT_NOT_AFTER: ReadonlyMap<string, string> = new Map([
+  ['日', '今昨毎每本前翌同当當連终終先後后平休祝期抗反親亲在滞離离知対对駐驻半元縦'],
+  ['中', '其心空途集最年市国國家宮宫胸意眼手水山街城当當之暗选選命正考打看射击擊熱热居网網'],
+  ['台', '出平舞上下電电講讲登站阳陽灶櫃柜後后前擂炮砲'],
+  ['港', '香口海空军軍商渔漁入出离離到抵返回寻尋良避岸船深'],
+  ['新', '更创創革最重全翻刷维維清崭嶄一日出推守求温溫从從焕煥日'],
+  ['美', '欧歐優优完甜健審审赞讚'],
+  ['英', '精群'],
+  ['法', '方宪憲司立合非违違执執办辦说說想做看语語手'],
+  ['朝', '王清唐明今翌早毎每本前'],
+  ['印', '影打刻封烙'],
+  ['德', '道品美公'],
+]);
+
+/** A visit to a country, written with its short form (訪米, 访美, 来日, 来韓): the character before it. */
+export const HAN_VISIT_JA = '訪来';
+export const HAN_VISIT_ZH = '访訪';
+/** Before 訪, 访 or 来, these make another word (来訪中 "visiting", 采访 "interview", 以来, 将来): no visit there. */
+export const HAN_VISIT_NOT_AFTER = '来來歴歷探往再巡采採走拜回互查暗寻尋造以将將本未従從元出由到夜近古伝傳外生爾尔年月从原素';
+
+/** Hangul one-syllable short forms in compounds (한미, 미중, 한미일, 북미). */
+export const HANGUL_SHORT: ReadonlyMap<string, string> = new Map([
+  ['한', 'KOR'], ['남', 'KOR'], ['미', 'USA'], ['중', 'CHN'], ['일', 'JPN'], ['북', 'PRK'], ['러', 'RUS'],
+]);
+
+/** Words after a Hangul compound (directly or after a space) for what passes between the countries. */
+export const HANGUL_RELATION_WORDS: readonly string[] = [
+  '관계', '정상', '동맹', '회담', '외교', '무역', '갈등', '협력', '공조', '훈련', '연합', '대화', '협상', '외무', '외교장관', '국방', '경제', '안보', '협의',
+  '전쟁', '간', '사이', '수교', '양국', '3국', '삼국', '3자', '회의', '연대', '밀착', '군사', '양측', '정상회담', '정상회의',
+];
+
+/** A one-syllable short form standing alone before another word (미 해군, 북 미사일), or 미군 "US forces". */
+export const HANGUL_SHORT_ALONE = '미북러';
+
+/**
+ * Hangul compounds that are also ordinary words or other places (북미 North America, 중미 Central America,
+ * 미러 "mirror", 중한 "grave", 일한 "worked", 남북 north–south, 일중 …): linked only before a relation word.
+ */
+export const HANGUL_COMPOUND_NEEDS_RELATION: ReadonlySet<string> = new Set(['북미', '중미', '미러', '중한', '일한', '일중', '남북', '남미', '일북', '한북', '러일', '일러', '미일러', '한일러']);
+
+/** A visit to a country in Korean: 방미, 방중, 방일, 방한. */
+export const HANGUL_VISIT = '방';
+/** What may follow a Korean visit word (방미 중, 방한 기간): besides punctuation and the particles of HANGUL_FOLLOWERS. */
+export const HANGUL_VISIT_AFTER: readonly string[] = ['중', '길', '일정', '기간', '때', '당시', '계획', '후', '이후', '직후', '전', '을', '를', '은', '는', '의', '에', '이', '하', '한', '했', '할'];

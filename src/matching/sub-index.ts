@@ -8,8 +8,19 @@
  * (same keys, same entries, same entity numbers), asking again for words it
  * meets later. What a page loads then stays flat as the knowledge grows.
  */
-import type { MatchIndex } from './format';
+import { entryEntity, type MatchIndex } from './format';
 import { foldWord, isWordCode } from './text';
+import { HAN_SHORT_JA, HAN_SHORT_ZH, HANGUL_SHORT } from './rules';
+
+/** Characters that stand for a country in compounds (日米, 中美, 한미: rules.ts), with its ISO3; the matcher's tables, not the index, know them. */
+const SHORT_FORMS = new Map<number, string[]>();
+for (const table of [HAN_SHORT_JA, HAN_SHORT_ZH, HANGUL_SHORT]) {
+  for (const [ch, iso3] of table) {
+    const list = SHORT_FORMS.get(ch.charCodeAt(0)) ?? [];
+    if (!list.includes(iso3)) list.push(iso3);
+    SHORT_FORMS.set(ch.charCodeAt(0), list);
+  }
+}
 
 /** Keys of the whole index for the words a text contains; entity numbers are those of the whole index. */
 export interface IndexPart {
@@ -40,6 +51,8 @@ interface Lines {
   cjkVals: string[];
   /** First character code of a Han/Hangul name -> its line numbers. */
   cjkByFirst: Map<number, number[]>;
+  /** ISO3 -> entity number, for the countries of SHORT_FORMS. */
+  countryOf: Map<string, number>;
 }
 
 const cache = new WeakMap<MatchIndex, Lines>();
@@ -74,7 +87,9 @@ function linesOf(index: MatchIndex): Lines {
     if (list) list.push(i);
     else cjkByFirst.set(c, [i]);
   });
-  l = { keys, vals, single: Math.min(index.single, keys.length), byFirst, cjk, cjkVals, cjkByFirst };
+  const countryOf = new Map<string, number>();
+  for (let e = 0; e < index.countries; e++) countryOf.set(index.ids[e]!, e);
+  l = { keys, vals, single: Math.min(index.single, keys.length), byFirst, cjk, cjkVals, cjkByFirst, countryOf };
   cache.set(index, l);
   return l;
 }
@@ -121,12 +136,19 @@ export function indexPart(index: MatchIndex, words: Iterable<string>, chars: Ite
     const v = l.vals[i] ?? '';
     vals.push(v);
     if (i < l.single) single++;
-    for (const part of (v.charCodeAt(0) === 43 ? v.slice(1) : v).split(' ')) if (part) entities.add(Math.floor(Number(part.split(':')[0]) / 64));
+    for (const part of (v.charCodeAt(0) === 43 ? v.slice(1) : v).split(' ')) if (part) entities.add(entryEntity(Number(part.split(':')[0])));
   }
   const cjkLines: number[] = [];
-  for (const c of chars) for (const i of l.cjkByFirst.get(c) ?? []) cjkLines.push(i);
+  for (const c of chars) {
+    for (const i of l.cjkByFirst.get(c) ?? []) cjkLines.push(i);
+    // A country's one-character short form (日, 美, 한) names it with no line of the index: its id must come along.
+    for (const iso3 of SHORT_FORMS.get(c) ?? []) {
+      const e = l.countryOf.get(iso3);
+      if (e !== undefined) entities.add(e);
+    }
+  }
   cjkLines.sort((a, b) => a - b);
-  for (const i of cjkLines) for (const code of (l.cjkVals[i] ?? '').split(' ')) if (code) entities.add(Math.floor(Number(code) / 64));
+  for (const i of cjkLines) for (const code of (l.cjkVals[i] ?? '').split(' ')) if (code) entities.add(entryEntity(Number(code)));
   return {
     v: 3,
     asOf: index.asOf,

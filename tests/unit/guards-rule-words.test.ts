@@ -108,7 +108,9 @@ const TABLES: Table[] = [
     words: words(`
       pressure pressures accusation accusations criticism demand demands warning warnings threat threats response objection objections
       complaint complaints protest protests request requests retaliation approval backing invitation message signal signals
-      protested complained appealed apologised apologized objected`),
+      protested complained appealed apologised apologized objected assurance assurances guarantee guarantees feedback reply replies
+      nod support aid loan loans letter letters note notes overture overtures concession concessions wrote write writes written appeal
+      appeals pledge pledges commitment commitments delegation delegations envoy envoys ambassador ambassadors`),
     sentence: (w) => `There was ${w} from Beijing.`,
     expected: ['Beijing:capital'],
     control: 'There was rain from Beijing.',
@@ -128,9 +130,9 @@ const TABLES: Table[] = [
   {
     list: 'LOCATIVES',
     words: words('in inside near outside around across throughout within'),
-    sentence: (w) => `Crowds gathered ${w} Beijing's streets.`,
+    sentence: (w) => `Crowds gathered ${w} Beijing's decision.`,
     expected: [],
-    control: "Crowds gathered Beijing's streets.",
+    control: "Crowds gathered Beijing's decision.",
     controlExpected: ['Beijing:capital'],
   },
   {
@@ -159,7 +161,7 @@ const TABLES: Table[] = [
   },
   {
     list: 'FEATURE_AFTER',
-    words: words('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post financial broadcasting'),
+    words: words('strait straits sea gulf bay ocean peninsula airlines airways times daily herald post financial broadcasting news press'),
     sentence: (w) => `Visitors love the Mongolia ${cap(w)} now.`,
     expected: [],
     control: 'Visitors love the Mongolia Club now.',
@@ -245,6 +247,69 @@ const TABLES: Table[] = [
     expected: [...SUGA, 'Suga:person'],
     control: `${SUGA_NAMED} Hiroshi Suga said so.`,
     controlExpected: SUGA,
+  },
+  {
+    // What a capital's possessive owns decides: "Beijing's streets" are the city's.
+    list: 'PLACE_POSSESSED',
+    words: words('streets street residents resident mayor mayors airport airports skyline suburbs suburb outskirts centre center downtown district districts neighbourhood neighborhood neighbourhoods neighborhoods metro subway traffic population inhabitants citizens air smog hospitals schools universities university squares square markets restaurants buildings landmarks parks river port harbour harbor stadium museums museum zoo subways roads bridges police nightlife weather old'),
+    sentence: (w) => `Officials praised Beijing's ${w}.`,
+    expected: [],
+    control: "Officials praised Beijing's plans.",
+    controlExpected: ['Beijing:capital'],
+  },
+  {
+    list: 'PERSON_GOVERNMENT_NOUNS',
+    words: words('administration administrations government governments cabinet presidency premiership chancellorship regime era camp campaign'),
+    sentence: (w) => `The Hipkins ${w} spoke.`,
+    expected: ['Hipkins:person'],
+    control: 'The Hipkins family spoke.',
+    controlExpected: [],
+  },
+  {
+    list: 'GOVERNMENT_OF',
+    words: words('criticism critic critics ally allies rival rivals partner partners position stance view views policy policies demands approval consent rebuke ire wrath support backing intentions behaviour behavior recognition envoy envoys officials representatives representative request response decision refusal blessing expense wishes objections displeasure'),
+    sentence: (w) => `There was ${w} of Beijing.`,
+    expected: ['Beijing:capital'],
+    control: 'There was rain of Beijing.',
+    controlExpected: [],
+  },
+  {
+    list: 'GOVERNMENT_ON',
+    words: words('pressure pressures sanctions tariffs curbs restrictions demands calls reliance dependence influence leverage stance position policy embargo ban bans squeeze crackdown concessions limits duties levies hold grip'),
+    sentence: (w) => `There was ${w} on Beijing.`,
+    expected: ['Beijing:capital'],
+    control: 'There was rain on Beijing.',
+    controlExpected: [],
+  },
+  {
+    // A verb in the past before a capital makes it a government ("joined Washington") unless it is done to a place.
+    list: 'PLACE_OBJECT_VERBS',
+    words: words('attacked shelled bombed bombarded targeted captured seized besieged encircled surrounded entered evacuated liberated occupied invaded raided stormed flooded rocked named renamed designated recognised recognized declared selected picked reached toured visited returned landed arrived based hosted located situated founded moved relocated centred centered headquartered destroyed damaged blanketed smothered paralysed paralyzed gridlocked cleaned painted photographed mapped described rebuilt renovated'),
+    sentence: (w) => `Troops ${w} Beijing.`,
+    expected: [],
+    control: 'Troops joined Beijing.',
+    controlExpected: ['Beijing:capital'],
+    notAlone: {
+      visited: 'also a PLACE_BEFORE word', toured: 'also a PLACE_BEFORE word', reached: 'also a PLACE_BEFORE word', landed: 'also a PLACE_BEFORE word',
+      arrived: 'also a PLACE_BEFORE word', based: 'also a PLACE_BEFORE word', hosted: 'also a PLACE_BEFORE word', returned: 'also a PLACE_BEFORE word',
+    },
+  },
+  {
+    list: 'PAST_VERBS',
+    words: words('wrote spoke held kept met began sought brought sold paid put set let got won lost built led felt thought went came struck drew threw'),
+    sentence: (w) => `Beijing ${w} nothing.`,
+    expected: ['Beijing:capital'],
+    control: 'Beijing lanterns nothing.',
+    controlExpected: [],
+  },
+  {
+    // A present form in -s is a verb when one of these follows: "Kyiv trusts the …".
+    list: 'DETERMINERS',
+    words: words('the a an that it its their his her this these those no any'),
+    sentence: (w) => `Beijing trusts ${w} plan.`,
+    expected: ['Beijing:capital'],
+    control: 'Beijing trusts our plan.',
+    controlExpected: [],
   },
   {
     // In ALL-CAPS text "US" may be "us".

@@ -1,0 +1,78 @@
+/**
+ * Precision and recall of the engine on the labelled real stories in
+ * tests/fixtures/stories (see sources.json there), per language and kind of
+ * mention, each story read on its own date. `--errors` lists every miss and
+ * false positive; `--json` prints the figures as JSON (to compare two builds).
+ *
+ *   npx tsx scripts/score-stories.ts [--errors] [--json] [--lang en|ja|zh|ko]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { annotateText } from './annotate';
+import { loadKnowledge } from './knowledge-files';
+import { compileMatchIndex } from '../src/knowledge/compile';
+import { parseGold } from '../tests/unit/annotate-gold';
+
+export const STORY_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'stories');
+export const KINDS = ['person', 'country', 'demonym', 'capital', 'organisation'] as const;
+
+interface Story {
+  name: string;
+  lang: string;
+  date: string;
+}
+export interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function scoreStories(filter?: string): { per: Record<string, Record<string, Tally>>; errors: string[] } {
+  const stories = (JSON.parse(readFileSync(join(STORY_DIR, 'sources.json'), 'utf8')) as Story[]).filter((s) => !filter || s.lang === filter);
+  const { knowledge } = loadKnowledge();
+  const index = compileMatchIndex(knowledge);
+  const per: Record<string, Record<string, Tally>> = {};
+  const errors: string[] = [];
+  const key = (m: { start: number; end: number; entity: string; kind: string }) => `${m.start}:${m.end}:${m.entity}:${m.kind}`;
+  for (const s of stories) {
+    const { text, gold } = parseGold(readFileSync(join(STORY_DIR, `${s.name}.gold.txt`), 'utf8'), s.name);
+    const found = annotateText(knowledge, index, text, s.date).mentions;
+    const t = (per[s.lang] ??= Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])));
+    const goldKeys = new Set(gold.map(key));
+    const foundKeys = new Set(found.map(key));
+    for (const f of found) {
+      if (goldKeys.has(key(f))) t[f.kind]!.tp++;
+      else {
+        t[f.kind]!.fp++;
+        errors.push(`${s.name}: false positive "${f.text}" ${f.kind}:${f.entity} at ${f.start}`);
+      }
+    }
+    for (const g of gold) {
+      if (foundKeys.has(key(g))) continue;
+      t[g.kind]!.fn++;
+      errors.push(`${s.name}: missed "${g.text}" ${g.kind}:${g.entity} at ${g.start}`);
+    }
+  }
+  return { per, errors };
+}
+
+export const precision = ({ tp, fp }: Tally) => (tp + fp ? tp / (tp + fp) : 1);
+export const recall = ({ tp, fn }: Tally) => (tp + fn ? tp / (tp + fn) : 1);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const lang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
+  const { per, errors } = scoreStories(lang);
+  if (args.includes('--json')) console.log(JSON.stringify(per));
+  else {
+    if (args.includes('--errors')) console.log(errors.join('\n'));
+    for (const [l, t] of Object.entries(per)) {
+      console.log(`${l}:`);
+      for (const k of KINDS) {
+        const x = t[k]!;
+        if (x.tp + x.fp + x.fn === 0) continue;
+        console.log(`  ${k.padEnd(12)} gold ${String(x.tp + x.fn).padStart(4)}  found ${String(x.tp + x.fp).padStart(4)}  precision ${precision(x).toFixed(3)}  recall ${recall(x).toFixed(3)}`);
+      }
+    }
+  }
+}
