@@ -5,9 +5,14 @@ import { defineConfig } from 'wxt';
 const chromium = process.env['CHROME_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const firefox = process.env['FIREFOX_PATH'] ?? ['/usr/bin/firefox-esr'].find((p) => existsSync(p));
 
+// The bench's growth runs (bench/knowledge-growth.ts) build with other knowledge: BACKSTORY_GENERATED_DIR holds its
+// knowledge.json and match-index.json (in place of src/generated), BACKSTORY_OUT_DIR takes the build (in place of .output).
+const generatedDir = process.env['BACKSTORY_GENERATED_DIR'];
+
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
   srcDir: '.',
+  ...(process.env['BACKSTORY_OUT_DIR'] ? { outDir: process.env['BACKSTORY_OUT_DIR'] } : {}),
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
   modules: [],
@@ -52,5 +57,8 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     json: { stringify: true },
+    ...(generatedDir
+      ? { resolve: { alias: [{ find: /^(?:\.\.\/)+src\/generated\/(knowledge|match-index)\.json$/, replacement: `${generatedDir}/$1.json` }] } }
+      : {}),
   }),
 });

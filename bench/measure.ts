@@ -4,7 +4,7 @@
  */
 import type { ExtensionBrowser } from '../tests/e2e/harness';
 import type { Gate } from './gate';
-import { analyseWindow, startTrace, type TraceEvent, type WindowFigures } from './trace';
+import { analyseFixedWindow, analyseWindow, startTrace, type FixedWindowFigures, type TraceEvent, type WindowFigures } from './trace';
 
 export interface InPage {
   /** Mentions the contender reports (mark.js: marks made; Backstory: the painted event's detail). */
@@ -22,6 +22,8 @@ export interface Measurement {
   inPage: InPage;
   /** Bytes of chrome-extension:// resources the page's renderer fetched (the content script's index and data). */
   extensionFetchBytes: number;
+  /** Everything on the main thread for a fixed window from the script's start (with `holdMs`). */
+  fixed?: FixedWindowFigures;
   /** Why the figures are partial, if they are. */
   note?: string;
 }
@@ -37,6 +39,11 @@ export interface MeasureOptions {
   heap?: boolean;
   /** Keep the raw trace (for debugging the method). */
   keepTrace?: (events: TraceEvent[]) => void;
+  /**
+   * Keep tracing this long after the script's start, and report everything on the main thread in that window
+   * (`fixed`). A contender's URL must then carry `hold=` the same (runner.js reports after it).
+   */
+  holdMs?: number;
 }
 
 declare global {
@@ -95,6 +102,9 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
     let note: string | undefined;
     let noEvent = false;
     let inPage: InPage = {};
+    // The fixed window: let it pass before polling for the result, so that the harness's own polling (a script run
+    // in the page every 50 ms) does not fall into it, alike with Backstory and with the control.
+    if (opts.holdMs) await page.waitForTimeout(opts.holdMs + 100);
     if (opts.kind === 'contender') {
       await page.waitForFunction(() => document.documentElement.hasAttribute('data-bench'), null, { timeout: opts.timeoutMs, polling: 50 });
       const r = JSON.parse((await page.evaluate(() => document.documentElement.getAttribute('data-bench')))!) as Record<string, unknown>;
@@ -132,13 +142,24 @@ export async function measure(b: ExtensionBrowser, url: string, opts: MeasureOpt
       doneMark: opts.kind === 'contender' ? 'contender:done' : noEvent ? undefined : 'bench:painted',
       afterFrameMark: opts.kind === 'contender' ? 'contender:painted' : undefined,
     });
+    let fixed: FixedWindowFigures | undefined;
+    if (opts.holdMs) {
+      fixed = analyseFixedWindow(events, {
+        pageUrl: page.url(),
+        scriptPrefix: `${prefix}${b.extensionId}/`,
+        startMark: opts.kind === 'contender' ? 'contender:start' : undefined,
+        doneMark: opts.kind === 'contender' ? 'contender:done' : 'bench:painted',
+        windowMs: opts.holdMs,
+      });
+      if (!fixed.complete) note = [note, `the trace ended before the ${opts.holdMs} ms window did`].filter(Boolean).join('; ');
+    }
     const extensionRequests = new Set(
       events.filter((e) => e.name === 'ResourceSendRequest' && String(e.args?.data?.['url'] ?? '').startsWith(prefix)).map((e) => e.args?.data?.['requestId']),
     );
     const extensionFetchBytes = events
       .filter((e) => e.name === 'ResourceFinish' && extensionRequests.has(e.args?.data?.['requestId']))
       .reduce((s, e) => s + Number(e.args?.data?.['decodedBodyLength'] ?? e.args?.data?.['encodedDataLength'] ?? 0), 0);
-    return { window: figures, heapBytes: opts.heap ? metric('JSHeapUsedSize') : NaN, domNodes: metric('Nodes'), inPage, extensionFetchBytes, note };
+    return { window: figures, heapBytes: opts.heap ? metric('JSHeapUsedSize') : NaN, domNodes: metric('Nodes'), inPage, extensionFetchBytes, fixed, note };
   } finally {
     await page.close();
   }

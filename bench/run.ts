@@ -3,7 +3,8 @@
  * against the floor (reading every text node) and mark.js, interleaved round
  * by round. Prints a table and writes bench-results.json.
  *
- * Options: --rounds N (default 5) · --quick (3 rounds, no growth runs) ·
+ * Options: --rounds N (default 5) · --quick (3 rounds, no growth runs, no Firefox) ·
+ *   --knowledge / --no-knowledge (the builds with 1×, 2×, 5× the knowledge) · --firefox / --no-firefox ·
  *   --only backstory,none,floor,regexp,markre,engine,markkw ·
  *   --pages article,text-1mb,nodes-200k,text-250kb,text-500kb,br-transcript-20k,one-node-100k ·
  *   --out FILE · --markkw (also mark.js mark() with the keyword list on the
@@ -14,13 +15,15 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, findChromium, launchWithExtension, ROOT, serveFixtures } from '../tests/e2e/harness';
+import { EXTENSION_DIR, findChromium, launchWithExtension, PRODUCTION_EXTENSION_DIR, ROOT, serveFixtures } from '../tests/e2e/harness';
 import { aliasStrings, readMatchIndex } from './aliases';
 import { bundleFigures } from './bundle';
 import { buildContenderExtension } from './contenders';
 import { engineFigures, indexForFraction, type EngineFigures } from './engine';
 import { Gate } from './gate';
 import { hoverFigures, type HoverFigures } from './hover';
+import { buildKnowledgeVariants, knowledgeGrowth, type KnowledgeGrowthFigures } from './knowledge-growth';
+import { firefoxFigures, type FirefoxFigures } from './firefox';
 import { scrollFigures, type ScrollFigures } from './scroll';
 import { churnFigures, type ChurnFigures } from './churn';
 import { settingsFigures, type SettingsFigures } from './settings';
@@ -35,6 +38,10 @@ const option = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const QUICK = flag('quick');
+/** The growth with the knowledge (three builds with 1×, 2×, 5× the people): in a full run, or with --knowledge. */
+const KNOWLEDGE = (!QUICK || flag('knowledge')) && !flag('no-knowledge');
+/** Firefox (article and 1 MB, Backstory and mark.js): in a full run, or with --firefox. */
+const FIREFOX = (!QUICK || flag('firefox')) && !flag('no-firefox');
 const ROUNDS = Number(option('rounds') ?? (QUICK ? 3 : 5));
 const OUT = option('out') ?? join(ROOT, 'bench-results.json');
 const TRACE_DIR = option('trace-dir');
@@ -51,16 +58,18 @@ const ONE_ELEMENT: Who[] = (['backstory', 'none'] as Who[]).filter(wants);
 /** On GROWTH_PAGE with 10%, 50% and 100% of the knowledge (growth with alias count). */
 const BY_ALIASES: Who[] = (['engine10', 'engine50', 'engine'] as Who[]).filter(() => wants('engine'));
 const FRACTIONS: Record<string, number> = { e10: 0.1, e50: 0.5, e100: 1 };
+/** The fixed window of the whole cost (Backstory and the control on the main pages): this long from the content script's first instruction. */
+const HOLD_MS = 3000;
 
 function log(msg: string) {
   process.stderr.write(`${msg}\n`);
 }
 
 /** A copy of the built extension, so a rebuild by someone else mid-run cannot change what is measured. */
-function snapshotExtension(): string {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No built extension: run `npm run build` (npm run bench does).');
+function snapshotExtension(from = EXTENSION_DIR): string {
+  if (!existsSync(join(from, 'manifest.json'))) throw new Error(`No built extension at ${from}: run \`npm run build && npx wxt build --mode bench\` (npm run bench does).`);
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return dir;
 }
 
@@ -107,7 +116,10 @@ async function main() {
   for (const p of allPages) for (const prefix of ['b', 'c', 'none', 'e100']) gate.serve(server, `/${prefix}/${p.name}.html`, p.html);
   if (aliasPage) for (const prefix of ['e10', 'e50']) gate.serve(server, `/${prefix}/${aliasPage.name}.html`, aliasPage.html);
 
+  const kv = KNOWLEDGE && wants('backstory') ? buildKnowledgeVariants(log) : undefined;
   const extDir = snapshotExtension();
+  // Bytes per page are the released build's (the bench build adds its marks); missing, the bench build's are shown.
+  const releasedDir = existsSync(join(PRODUCTION_EXTENSION_DIR, 'manifest.json')) ? snapshotExtension(PRODUCTION_EXTENSION_DIR) : extDir;
   const contenderDir = await buildContenderExtension(aliases, indexes);
   const backstory = await launchWithExtension({ extensionDir: extDir });
   const contenders = await launchWithExtension({ extensionDir: contenderDir });
@@ -125,7 +137,7 @@ async function main() {
       case 'backstory':
         return `${server.url}/b/${p.name}.html`;
       case 'none':
-        return `${server.url}/none/${p.name}.html`;
+        return `${server.url}/none/${p.name}.html${mainPages.includes(p) ? `?hold=${HOLD_MS}` : ''}`;
       case 'engine':
         return `${server.url}/e100/${p.name}.html`;
       case 'engine10':
@@ -145,6 +157,7 @@ async function main() {
       kind: who === 'backstory' ? 'backstory' : 'contender',
       gate,
       heap: who === 'backstory' || who === 'none' || who === 'markre',
+      holdMs: mainPages.includes(p) && (who === 'backstory' || who === 'none') ? HOLD_MS : undefined,
       timeoutMs: p.name === 'article' ? 20_000 : hugePages.includes(p) ? 180_000 : 90_000,
       keepTrace: keepTrace(`${p.name}-${who}`),
     });
@@ -154,7 +167,8 @@ async function main() {
     if (who === 'none' && typeof nodes === 'number') r.nodes = nodes;
     log(
       `round ${round} ${p.name.padEnd(10)} ${who.padEnd(9)} busy ${fmt(m.window.busyMs).padStart(6)} ms ` +
-        `(to done ${fmt(m.window.busyToDoneMs)}), longest task ${fmt(m.window.longestTaskMs)} ms${m.note ? ` — ${m.note}` : ''} [${((performance.now() - t0) / 1000).toFixed(1)} s]`,
+        `(to done ${fmt(m.window.busyToDoneMs)}), longest task ${fmt(m.window.longestTaskMs)} ms` +
+        `${m.fixed ? `, ${HOLD_MS / 1000} s window ${fmt(m.fixed.totalMs)} ms` : ''}${m.note ? ` — ${m.note}` : ''} [${((performance.now() - t0) / 1000).toFixed(1)} s]`,
     );
   };
 
@@ -170,7 +184,11 @@ async function main() {
   const kwPages = flag('markkw') ? mainPages : wants('markkw') ? mainPages.filter((p) => p.name === 'article') : [];
   for (const p of kwPages) {
     const cap = p.name === 'article' ? 60_000 : 120_000;
-    const m = await measure(contenders, `${server.url}/c/${p.name}.html?c=markkw&cap=${cap}`, { kind: 'contender', gate, timeoutMs: cap + 60_000 });
+    const got = await attempt(`mark.js mark() keyword list on ${p.name}`, () =>
+      measure(contenders, `${server.url}/c/${p.name}.html?c=markkw&cap=${cap}`, { kind: 'contender', gate, timeoutMs: cap + 60_000 }),
+    );
+    if ('error' in got) continue;
+    const m = got;
     markkw[p.name] = {
       ms: m.window.busyMs,
       capped: Boolean(m.inPage.extra?.['capped']),
@@ -179,6 +197,12 @@ async function main() {
     };
     log(`mark.js mark() keyword list on ${p.name}: ${fmt(m.window.busyMs)} ms${markkw[p.name]!.capped ? ' (capped)' : ''}`);
   }
+
+  const knowledge: KnowledgeGrowthFigures | { error: string } = kv
+    ? await attempt('knowledge growth', () => knowledgeGrowth(kv.builds, contenders, server, gate, ROUNDS, log))
+    : { error: 'skipped (--quick)' };
+  kv?.cleanup();
+  if (!('error' in knowledge)) log(knowledge.text);
 
   const article = mainPages.find((p) => p.name === 'article');
   const hover: HoverFigures | { error: string } =
@@ -197,18 +221,23 @@ async function main() {
   if (!('error' in settings)) log(settings.text);
   await backstory.close();
   await contenders.close();
+  const firefox: FirefoxFigures | { error: string } = FIREFOX
+    ? await attempt('firefox', () => firefoxFigures(server, gate, mainPages.filter((p) => p.name === 'article' || p.name === 'text-1mb'), aliases, QUICK ? 3 : ROUNDS, log))
+    : { error: 'skipped (--quick; --firefox runs it)' };
+  if (!('error' in firefox)) log(firefox.text);
   await server.close();
 
   const enginePage = mainPages.find((p) => p.name === 'text-1mb') ?? mainPages[0]!;
   const engine: EngineFigures | { error: string } = await attempt('engine', () =>
     engineFigures(enginePage, aliasPage ?? bigTextPage(commonVocab, 1_000_000, 4, GROWTH_PAGE)),
   );
-  const bundle = bundleFigures(extDir, results.get('article')?.runs.backstory ?? [], mainPages.find((p) => p.name === 'article')?.html);
+  const bundle = bundleFigures(releasedDir, releasedDir !== extDir, results.get('article')?.runs.backstory ?? [], mainPages.find((p) => p.name === 'article')?.html);
   rmSync(extDir, { recursive: true, force: true });
+  if (releasedDir !== extDir) rmSync(releasedDir, { recursive: true, force: true });
   rmSync(contenderDir, { recursive: true, force: true });
 
   const aliasCounts = Object.fromEntries(Object.entries(indexes).map(([seg, json]) => [seg, aliasStrings(JSON.parse(json)).length]));
-  const report = summarise({ results, markkw, hover, scroll, churn, settings, engine, bundle, aliasCounts, oneElement: hugePages.map((p) => p.name) });
+  const report = summarise({ results, markkw, hover, scroll, churn, settings, engine, bundle, aliasCounts, oneElement: hugePages.map((p) => p.name), knowledge, firefox });
   const meta = {
     date: new Date().toISOString(),
     commit: (() => {

@@ -38,3 +38,10 @@ export function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
   return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(line)].join('\n');
 }
+
+/** The difference a − b computed round by round (same page, same round), then the median of those differences. */
+export function pairedDiff(a: readonly number[], b: readonly number[]): { median: number; perRound: number[] } {
+  const perRound: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) perRound.push(a[i]! - b[i]!);
+  return { median: median(perRound), perRound };
+}

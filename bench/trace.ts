@@ -216,3 +216,178 @@ export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFig
     pageLaidOutBefore: firstLayout !== undefined && firstLayout.ts < start,
   };
 }
+
+/** Main-thread time in a fixed window, by what it was spent on (bench/README.md, "The whole cost"). */
+export interface FixedWindowFigures {
+  /** The window: from the content script's first instruction, this long (ms). */
+  windowMs: number;
+  /** Whether the trace reached the end of the window. */
+  complete: boolean;
+  /** Every top-level task on the page's main thread inside the window, clipped to it: nothing left out. */
+  totalMs: number;
+  /** Thread CPU time of those tasks. */
+  totalCpuMs: number;
+  /** Top-level tasks inside the window. */
+  tasks: number;
+  /** When the "done" mark came (Backstory's `backstory:painted`, a contender's `contender:done`), ms from the start. */
+  doneOffsetMs: number;
+  /** totalMs split by what ran (each instant counted once, in the first of gc, style, layout, paint, observers, script; the rest "other"). */
+  categories: Record<FixedCategory, number>;
+  /** Where each category's time lies, ms from the start (for splitting at another run's "done"; left out of the JSON). */
+  spans: Record<FixedCategory, [number, number][]>;
+}
+
+export const FIXED_CATEGORIES = ['script', 'observers', 'style', 'layout', 'paint', 'gc', 'other'] as const;
+export type FixedCategory = (typeof FIXED_CATEGORIES)[number];
+
+const STYLE = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'ParseAuthorStyleSheet']);
+const LAYOUT = new Set(['Layout', 'UpdateLayer', 'HitTest']);
+const PAINT = new Set(['PrePaint', 'Paint', 'PaintImage', 'Layerize', 'Commit', 'UpdateLayerTree', 'CompositeLayers', 'Decode Image']);
+const isGc = (name: string) => GC.has(name) || name.startsWith('V8.GC') || name.startsWith('BlinkGC') || name === 'V8.ScavengeTask';
+/** JavaScript, and the engine's own work around it (interrupts, microtask checkpoints). */
+const JS = new Set([
+  'EvaluateScript', 'v8.compile', 'v8.compileModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunPostTaskCallback',
+  'v8.run', 'V8.Execute', 'v8.callFunction', 'RunMicrotasks', 'FireIdleCallback', 'BlinkScheduler_PerformMicrotaskCheckpoint',
+  'V8.StackGuard', 'V8.HandleInterrupts', 'V8.BytecodeBudgetInterrupt', 'V8.BytecodeBudgetInterruptWithStackCheck',
+]);
+/** What a task that runs a callback says about where it came from: a task with none of these that calls a function is an observer's delivery. */
+const ENTRY = new Set(['EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'RunPostTaskCallback', 'EventDispatch', 'FireIdleCallback', 'Receive mojo message', 'Receive mojo reply', 'ParseHTML']);
+
+type Span = [number, number];
+
+/** The union of the events' spans, clipped to [a, b], as sorted disjoint spans. */
+function union(list: TraceEvent[], a: number, b: number): Span[] {
+  const spans = list
+    .map((e): Span => [Math.max(a, e.ts), Math.min(b, e.ts + (e.dur ?? 0))])
+    .filter(([s, t]) => t > s)
+    .sort((x, y) => x[0] - y[0]);
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out.at(-1);
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
+/** `x` minus `y` (both sorted, disjoint). */
+function minus(x: Span[], y: Span[]): Span[] {
+  const out: Span[] = [];
+  let j = 0;
+  for (const [s0, t] of x) {
+    let s = s0;
+    while (j < y.length && y[j]![1] <= s) j++;
+    let k = j;
+    while (k < y.length && y[k]![0] < t) {
+      if (y[k]![0] > s) out.push([s, y[k]![0]]);
+      s = Math.max(s, y[k]![1]);
+      k++;
+    }
+    if (s < t) out.push([s, t]);
+  }
+  return out;
+}
+
+/** Spans as events again (to union them with others). */
+const toEvents = (x: Span[]): TraceEvent[] => x.map(([a, b]) => ({ name: '', cat: '', ph: 'X', ts: a, dur: b - a, pid: 0, tid: 0 }));
+
+const spanTotal = (x: readonly Span[]) => x.reduce((s, [a, b]) => s + b - a, 0);
+
+/** Of a fixed window's time in `category` (or all of it), the part from `offsetMs` after the start on. */
+export function fixedAfter(f: FixedWindowFigures, offsetMs: number, category?: FixedCategory): number {
+  const cats = category ? [category] : FIXED_CATEGORIES;
+  let sum = 0;
+  for (const c of cats) for (const [a, b] of f.spans[c]) sum += Math.max(0, b - Math.max(a, offsetMs));
+  return sum;
+}
+
+/**
+ * Everything on the page's renderer main thread for `windowMs` from the
+ * content script's first instruction (its first EvaluateScript), with no
+ * task left out: meant to be taken with the script and without it (the
+ * `none` control), on the same page in the same round, and the difference
+ * read as the script's whole cost, whatever it caused and whenever.
+ *
+ * Categories, each instant counted once, in this order: GC (V8 and Blink
+ * collections); style (UpdateLayoutTree); layout (Layout, hit tests); paint
+ * (pre-paint, paint, layerize, commit, and the rest of a rendering frame that
+ * no traced event covers, such as rebuilding highlight markers); observer callbacks (Blink computing
+ * IntersectionObserver intersections, and any function a task calls with no
+ * other cause in it (no timer, frame callback, posted task, event, message
+ * or script evaluation): how Chromium delivers IntersectionObserver and
+ * ResizeObserver callbacks); script (all other JavaScript, its compilation
+ * and the engine's interrupts); other (the rest of the tasks: IPC, the
+ * scheduler, the harness's own probes).
+ */
+export function analyseFixedWindow(events: TraceEvent[], spec: WindowSpec & { windowMs: number }): FixedWindowFigures {
+  const { pid, tid } = mainThread(events, spec.pageUrl);
+  const main = events.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const complete = main.filter((e) => e.ph === 'X');
+  let tasks = complete.filter((e) => e.name === 'RunTask');
+  if (tasks.length === 0) tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  tasks = outermost(tasks);
+  const mark = (name: string) => main.find((e) => e.cat.includes('blink.user_timing') && e.name === name && (e.ph === 'I' || e.ph === 'R' || e.ph === 'n'))?.ts;
+  const first = complete.find((e) => e.name === 'EvaluateScript' && urlOf(e).startsWith(spec.scriptPrefix))?.ts;
+  const start = first ?? (spec.startMark ? mark(spec.startMark) : undefined);
+  if (start === undefined) throw new Error(`trace: the content script (${spec.scriptPrefix}…) never ran on ${spec.pageUrl}`);
+  const end = start + spec.windowMs * 1000;
+  const done = (spec.doneMark ? mark(spec.doneMark) : undefined) ?? end;
+  const lastTs = Math.max(...events.filter((e) => e.pid === pid).map((e) => e.ts + (e.dur ?? 0)));
+
+  const inWindow = complete.filter((e) => e.ts < end && e.ts + (e.dur ?? 0) > start);
+  // Observer deliveries: function calls in a task that has no other cause for them.
+  const observerCalls: TraceEvent[] = [];
+  let ti = 0;
+  for (const t of tasks) {
+    if (overlap(t, start, end) <= 0) continue;
+    const tEnd = t.ts + (t.dur ?? 0);
+    while (ti < inWindow.length && inWindow[ti]!.ts < t.ts) ti++;
+    let entry = false;
+    const calls: TraceEvent[] = [];
+    for (let k = ti; k < inWindow.length && inWindow[k]!.ts <= tEnd; k++) {
+      const e = inWindow[k]!;
+      if (ENTRY.has(e.name)) entry = true;
+      else if (e.name === 'FunctionCall') calls.push(e);
+    }
+    if (!entry) observerCalls.push(...calls);
+  }
+  const all = union(tasks, start, end);
+  const gc = union(inWindow.filter((e) => isGc(e.name)), start, end);
+  const style = minus(union(inWindow.filter((e) => STYLE.has(e.name)), start, end), gc);
+  const layout = minus(minus(union(inWindow.filter((e) => LAYOUT.has(e.name)), start, end), gc), style);
+  const scriptAll = union(inWindow.filter((e) => JS.has(e.name) || urlOf(e).startsWith(spec.scriptPrefix)), start, end);
+  const observersRaw = union([...inWindow.filter((e) => e.name === 'IntersectionObserverController::computeIntersections'), ...observerCalls], start, end);
+  // A rendering frame's time that no traced event covers (Chromium rebuilding highlight markers, for one) is the frame's: paint.
+  const frames = union(
+    tasks.filter((t) => inWindow.some((e) => (e.name === 'PrePaint' || e.name === 'Layerize') && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))),
+    start,
+    end,
+  );
+  const paintEvents = union(inWindow.filter((e) => PAINT.has(e.name)), start, end);
+  const paint = minus(minus(minus(union([...toEvents(paintEvents), ...toEvents(minus(minus(frames, scriptAll), observersRaw))], start, end), gc), style), layout);
+  const taken = union([...toEvents(gc), ...toEvents(style), ...toEvents(layout), ...toEvents(paint)], start, end);
+  const observers = minus(observersRaw, taken);
+  const script = minus(minus(scriptAll, taken), observers);
+  const other = minus(minus(minus(all, taken), observers), scriptAll);
+  const rel = (x: Span[]): [number, number][] => x.map(([a, b]) => [Math.round((a - start) / 10) / 100, Math.round((b - start) / 10) / 100]);
+  const spans: Record<FixedCategory, [number, number][]> = {
+    script: rel(script),
+    observers: rel(observers),
+    style: rel(style),
+    layout: rel(layout),
+    paint: rel(paint),
+    gc: rel(gc),
+    other: rel(other),
+  };
+  const categories = Object.fromEntries(FIXED_CATEGORIES.map((c) => [c, spanTotal(spans[c])])) as Record<FixedCategory, number>;
+  return {
+    windowMs: spec.windowMs,
+    complete: lastTs >= end,
+    totalMs: spanTotal(all) / 1000,
+    totalCpuMs: tasks.reduce((s, e) => s + (e.dur ? (overlap(e, start, end) / e.dur) * (e.tdur ?? e.dur) : 0), 0) / 1000,
+    tasks: tasks.filter((t) => overlap(t, start, end) > 0).length,
+    doneOffsetMs: (Math.min(done, end) - start) / 1000,
+    categories,
+    spans,
+  };
+}

@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import knowledgeJson from '../src/generated/knowledge.json';
 import indexJson from '../src/generated/match-index.json';
-import { indexPart, textWords, type MatchIndex } from '../src/matching/index';
+import { indexPart, packPart, textWords, type MatchIndex } from '../src/matching/index';
 import type { Knowledge } from '../src/knowledge/model';
 import { cardFor } from '../src/knowledge/cards';
 import { describeEntities, relatedFor, searchKnowledge } from '../src/knowledge/lookup';
@@ -44,11 +44,11 @@ function text(raw: unknown, max = 200): string {
   return typeof raw === 'string' ? raw.slice(0, max) : '';
 }
 
-/** The part of the index for a page's text and words; anything malformed counts as nothing. */
+/** The part of the index for a page's text and words, packed for the wire; anything malformed counts as nothing. */
 function partFor(index: MatchIndex, rawText: unknown, rawWords: unknown) {
   const { words, chars } = textWords(typeof rawText === 'string' ? rawText.slice(0, MAX_TEXT) : '');
   if (Array.isArray(rawWords)) for (const w of rawWords.slice(0, MAX_WORDS)) if (typeof w === 'string' && w.length <= 40) words.add(w);
-  return indexPart(index, words, chars);
+  return packPart(indexPart(index, words, chars));
 }
 
 /** The answers to BackgroundProtocol, over one knowledge file and its match index. */

@@ -15,7 +15,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startBackstory } from '../src/page/backstory';
-import { createPartMatcher } from '../src/matching/index';
+import { createPartMatcher, unpackPart } from '../src/matching/index';
 import { lookupMessage, uiLanguage } from '../src/platform/i18n';
 import { extensionAlive } from '../src/platform/lifetime';
 import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
@@ -30,8 +30,11 @@ export default defineUnlistedScript(() => {
       win: window,
       doc: document,
       // The index is the background's: it answers with the keys this page's words need (src/matching/sub-index.ts).
-      createMatcher: async () => createPartMatcher(await askBackground('index', { text: document.body?.textContent ?? '' })),
-      moreIndex: (words) => askBackground('index', { words }),
+      createMatcher: async () => createPartMatcher(unpackPart(await askBackground('index', { text: document.body?.textContent ?? '' }))),
+      moreIndex: async (words) => {
+        const part = await askBackground('index', { words });
+        return part ? unpackPart(part) : null;
+      },
       describe: async (ids, date) => {
         const described = await askBackground('describe', { entities: ids, date });
         return Object.fromEntries(ids.map((id) => [id, { name: described[id]?.name ?? id }]));

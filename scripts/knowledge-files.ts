@@ -26,3 +26,10 @@ export function loadKnowledge(dir = KNOWLEDGE_DIR) {
   const result = assembleKnowledge(files, countries as unknown as DatasetCountry[]);
   return { knowledge: result.knowledge, problems: [...problems, ...result.problems] };
 }
+
+/** Whether a person (by Wikipedia title) is in the deterministic `fraction` of the people (FNV-1a of the title): nested, a smaller fraction's people are all in a larger one's. */
+export function keepPerson(wikipedia: string, fraction: number): boolean {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < wikipedia.length; i++) h = Math.imul(h ^ wikipedia.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 10_000 < fraction * 10_000;
+}

@@ -229,8 +229,8 @@ export interface BackgroundProtocol {
   /** counts: the page's mentions per entity, which weigh the ranking. */
   related: { req: { entities: string[]; date: string; counts?: Record<string, number> }; res: RelatedEvents };
   search: { req: { query: string; date: string }; res: SearchHit[] };
-  /** The part of the match index for a page's text, or for words it showed later (see src/matching/sub-index.ts). */
-  index: { req: { text?: string; words?: string[] }; res: import('./matching/sub-index').IndexPart };
+  /** The part of the match index for a page's text, or for words it showed later (see src/matching/sub-index.ts), packed for the wire (unpackPart). */
+  index: { req: { text?: string; words?: string[] }; res: import('./matching/sub-index').PackedPart };
 }
 
 /** Requests answered by a tab's content script. */

@@ -7,36 +7,44 @@
  */
 import { C, cls, isSpaceCode } from './text';
 import {
-  CJK_FM_TITLES, CJK_HONORIFICS, CJK_LEADER_TITLES, HAN_RELATION_WORDS, HAN_SHORT_ALONE_ONLY, HAN_SHORT_BEFORE_NAMES, HAN_SHORT_BEFORE_XIANG, HAN_SHORT_COMPOUND_ONLY, HAN_SHORT_JA, HAN_SHORT_NOT_AFTER, HAN_SHORT_TITLES, HAN_SHORT_ZH, HAN_VISIT_JA,
-  HAN_VISIT_NOT_AFTER, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_VISIT, HANGUL_VISIT_AFTER,
+  CJK_FM_TITLES, CJK_GENERIC_TITLES, CJK_HONORIFICS, CJK_LEADER_TITLES, HAN_RELATION_WORDS, HAN_SHORT_ALONE_ONLY, HAN_SHORT_BEFORE_NAMES, HAN_SHORT_BEFORE_XIANG, HAN_SHORT_COMPOUND_ONLY, HAN_SHORT_JA, HAN_SHORT_NOT_AFTER, HAN_SHORT_TITLES, HAN_SHORT_ZH, HAN_VISIT_JA,
+  HAN_VISIT_NOT_AFTER, HAN_ZHONG_NOT_BEFORE, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_SHORT_FIRST_ONLY, HANGUL_VISIT, HANGUL_VISIT_AFTER,
 } from './rules';
 
 /** What a title after a surname says: a leader's office, a foreign minister's, or nothing of the office (an honorific). */
 export const TITLE_LEADER = 1;
 export const TITLE_FM = 2;
 export const TITLE_HONORIFIC = 3;
+/** Added to TITLE_LEADER or TITLE_FM for a title other offices share (rules.ts CJK_GENERIC_TITLES). */
+export const TITLE_GENERIC = 4;
 
 const TITLES: readonly [string, number][] = [
-  ...CJK_LEADER_TITLES.map((t): [string, number] => [t, TITLE_LEADER]),
-  ...CJK_FM_TITLES.map((t): [string, number] => [t, TITLE_FM]),
+  ...CJK_LEADER_TITLES.map((t): [string, number] => [t, TITLE_LEADER | (CJK_GENERIC_TITLES.has(t) ? TITLE_GENERIC : 0)]),
+  ...CJK_FM_TITLES.map((t): [string, number] => [t, TITLE_FM | (CJK_GENERIC_TITLES.has(t) ? TITLE_GENERIC : 0)]),
   ...CJK_HONORIFICS.map((t): [string, number] => [t, TITLE_HONORIFIC]),
 ].sort((a, b) => b[0].length - a[0].length);
 
 /**
- * The kind of title right after a surname at [start, end) (TITLE_*), or 0.
- * Han: the title follows at once (岸田首相). Hangul: the surname starts a
- * word, and the title follows at once or after one space (윤 대통령, 윤대통령).
+ * The kind of title right after a surname at [start, end) (TITLE_*, plus
+ * TITLE_GENERIC for a title other offices share), or 0.
+ * Han: the title follows at once (岸田首相), or a Hangul one after one space
+ * (尹 대통령). Hangul: the surname starts a word, and the title follows at
+ * once or after one space (윤 대통령, 윤대통령).
  */
 export function titleAfter(text: string, start: number, end: number): number {
   const hangul = cls(text.charCodeAt(start)) === C.HANGUL;
   let p = end;
+  const spaced = text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0xa0;
   if (hangul) {
     if (start > 0 && cls(text.charCodeAt(start - 1)) === C.HANGUL) return 0;
-    if (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0xa0) p++;
+    if (spaced) p++;
+  } else if (spaced && cls(text.charCodeAt(p + 1)) === C.HANGUL) {
+    // Korean headlines write the president's surname in Han: 尹 대통령.
+    p++;
   }
   for (const [t, kind] of TITLES) {
     if (!text.startsWith(t, p)) continue;
-    // A Hangul title is a word of its own or takes a particle: 대통령은, not 대통령실 "the presidential office" (still the office's holder? no: a place).
+    // A Hangul title ends its word or takes a particle: 대통령은, not 대통령실 "the presidential office".
     if (hangul && !hangulWordEnds(text, p + t.length)) continue;
     return kind;
   }
@@ -83,7 +91,7 @@ function run(text: string, i: number, table: ReadonlyMap<string, string>): Compo
   let j = i;
   while (j < text.length && at.length < 4) {
     const iso = table.get(text.charAt(j));
-    if (!iso || HAN_SHORT_ALONE_ONLY.includes(text.charAt(j))) break;
+    if (!iso || HAN_SHORT_ALONE_ONLY.includes(text.charAt(j)) || (at.length > 0 && HANGUL_SHORT_FIRST_ONLY.includes(text.charAt(j)))) break;
     at.push(j);
     iso3.push(iso);
     j++;
@@ -102,7 +110,7 @@ const distinct = (xs: readonly string[]) => new Set(xs).size === xs.length;
 function hanRelationAt(text: string, p: number): boolean {
   for (const w of HAN_RELATION_WORDS) {
     if (!text.startsWith(w, p)) continue;
-    if (w.length === 1 && cls(text.charCodeAt(p + 1)) === C.HAN) continue;
+    if (w.length === 1 && isKanji(text.charCodeAt(p + 1))) continue;
     return true;
   }
   return false;
@@ -128,9 +136,9 @@ export function hanCompound(text: string, i: number, kana: boolean, nameAt: (p: 
   const one: Compound = { at: [i], iso3: [r.iso3[0]!], end: i + 1 };
   // 訪米, 来韓, 访美: after a word for a visit that is not part of another word (来訪中 "visiting", 采访 "interview").
   const visits = kana ? HAN_VISIT_JA : HAN_VISIT_ZH;
-  if (before && visits.includes(before) && !(i > 1 && HAN_VISIT_NOT_AFTER.includes(text.charAt(i - 2)))) {
+  if (before && visits.includes(before) && !(i > 1 && HAN_VISIT_NOT_AFTER.get(before)?.includes(text.charAt(i - 2)))) {
     // Chinese writes a visit to China 访华; 访中 is 采访中 "during an interview". Japanese 来 is a visit to Japan or Korea only.
-    const ok = kana ? before !== '来' || ch === '日' || ch === '韓' || ch === '米' : ch !== '中';
+    const ok = (kana ? before !== '来' || ch === '日' || ch === '韓' || ch === '米' : ch !== '中') && !(ch === '中' && HAN_ZHONG_NOT_BEFORE.includes(text.charAt(i + 1)));
     if (ok) return one;
   }
   // 米ホワイトハウス, 英フィナンシャル・タイムズ: a short form before a katakana or Latin name, not after a kanji (玄米パン).

@@ -23,7 +23,7 @@ import {
   AUXILIARIES, DETERMINERS, GOVERNMENT_OF, GOVERNMENT_ON, PAST_VERBS, PERSON_GOVERNMENT_NOUNS, PLACE_OBJECT_VERBS, PLACE_POSSESSED, HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 import { F_FM, F_LEADER } from './format';
-import { type Compound, hanCompound, hangulCompound, hasKana, mayStartCompound, titleAfter, TITLE_FM, TITLE_LEADER } from './cjk';
+import { type Compound, hanCompound, hangulCompound, hasKana, mayStartCompound, titleAfter, TITLE_FM, TITLE_GENERIC, TITLE_LEADER } from './cjk';
 
 /**
  * The index ready for lookups; built once per index object and shared by
@@ -1079,14 +1079,21 @@ class Matcher implements PartMatcher {
    * a title (岸田首相, 윤 대통령, cjk.ts titleAfter), or -1. Of the surname's
    * people, those whose office fits the title; one is linked, several only
    * when the page named exactly one of them in full. After an honorific (氏,
-   * 씨), only someone the page named in full.
+   * 씨) or a title other offices share (장관), only someone the page named in
+   * full (or by a title only their office has).
    */
   private nativeSurname(start: number, end: number, codes: readonly number[]): number {
     const title = titleAfter(this.text, start, end);
     if (!title) return -1;
-    const flag = title === TITLE_LEADER ? F_LEADER : title === TITLE_FM ? F_FM : 0;
+    const office = title & ~TITLE_GENERIC;
+    const flag = office === TITLE_LEADER ? F_LEADER : office === TITLE_FM ? F_FM : 0;
     const fits = flag ? codes.filter((c) => (entryFlags(c) & flag) !== 0) : codes;
-    if (flag && fits.length === 1) return entryEntity(fits[0]!);
+    // A title only this office has (首相, 외교부 장관), and one person of the surname held it: them, and named
+    // from here on as an office title names a surname in English text (上川外相 … 上川大臣).
+    if (flag && fits.length === 1 && (title & TITLE_GENERIC) === 0) {
+      this.nameInFull(entryEntity(fits[0]!), start);
+      return entryEntity(fits[0]!);
+    }
     const named = fits.filter((c) => this.namedLast(entryEntity(c)));
     return named.length === 1 ? entryEntity(named[0]!) : -1;
   }

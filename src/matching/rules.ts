@@ -248,6 +248,12 @@ export const CJK_FM_TITLES: readonly string[] = [
   '外相', '外務大臣', '大臣', '外長', '外长', '外交部長', '外交部长', '国務委員', '國務委員', '国务委员', '장관', '외교부 장관', '외교부장관', '외무상', '외교부장', '부장',
 ];
 
+/**
+ * Titles of those lists that other offices share (장관 any minister, 大臣, 부장 a department head, 위원장 any
+ * chairman): the surname links only to one of the fitting people the page named in full, as after an honorific.
+ */
+export const CJK_GENERIC_TITLES: ReadonlySet<string> = new Set(['장관', '大臣', '부장', '위원장']);
+
 /** Honorifics after a surname that say nothing of the office (岸田氏, 윤 씨): the surname links only to someone the page named in full. */
 export const CJK_HONORIFICS: readonly string[] = ['氏', '씨', '님'];
 
@@ -274,7 +280,7 @@ export const HAN_RELATION_WORDS: readonly string[] = [
   '关系', '關係', '峰会', '峰會', '会谈', '會談', '会晤', '會晤', '两国', '兩國', '之间', '之間', '间', '贸易', '對話', '对话', '合作', '外长', '外長',
   '元首', '领导人', '領導人', '建交', '戰爭', '战争', '冲突', '衝突', '关税', '關稅', '经贸', '經貿', '双边', '雙邊', '领袖', '首脑',
   '局势', '局勢', '紧张', '緊張', '竞争', '競争', '競爭', '对抗', '對抗', '交流', '往来', '往來', '互动', '互動', '高层', '高層', '会议', '會議', '会議',
-  '双方', '雙方', '军事', '軍事', '经济', '經濟', '联合', '聯合', '演習', '演习', '訓練', '训练', '戦略', '战略', '戰略', '首腦',
+  '双方', '雙方', '军事', '軍事', '经济', '經濟', '联合', '聯合', '演習', '演习', '訓練', '训练', '戦略', '战略', '戰略', '首腦', '三国', '三國', '3国', '3カ国', '3か国',
 ];
 
 /**
@@ -311,11 +317,21 @@ export const HAN_SHORT_NOT_AFTER: ReadonlyMap<string, string> = new Map([
   ['德', '道品美公'],
 ]);
 
-/** A visit to a country, written with its short form (訪米, 访美, 来日, 来韓): the character before it. */
-export const HAN_VISIT_JA = '訪来';
+/**
+ * A visit to a country, or (Japanese) a policy toward it, written with its short form (訪米, 访美, 来日, 来韓,
+ * 対中): the character before it. Not Chinese 对: 对美好生活, 对日益增长.
+ */
+export const HAN_VISIT_JA = '訪来対';
 export const HAN_VISIT_ZH = '访訪';
-/** Before 訪, 访 or 来, these make another word (来訪中 "visiting", 采访 "interview", 以来, 将来): no visit there. */
-export const HAN_VISIT_NOT_AFTER = '来來歴歷探往再巡采採走拜回互查暗寻尋造以将將本未従從元出由到夜近古伝傳外生爾尔年月从原素';
+/** After a visit word, 中 is not China before these: 対中東 "toward the Middle East", 訪中南米. */
+export const HAN_ZHONG_NOT_BEFORE = '東东南央心部間间小型堅坚級级旬期';
+/** Before 訪, 访, 来 or 対, these make another word (来訪中 "visiting", 采访 "interview", 以来, 将来, 反対): no visit there. */
+export const HAN_VISIT_NOT_AFTER: ReadonlyMap<string, string> = new Map([
+  ['訪', '来來歴歷探往再巡'],
+  ['访', '来來歴歷探往再巡采採走拜回互查暗寻尋造'],
+  ['来', '以将將本未従從元出由到夜近古伝傳外生爾尔年月从原素往再'],
+  ['対', '反絶相応'],
+]);
 
 /** Hangul one-syllable short forms in compounds (한미, 미중, 한미일, 북미). */
 export const HANGUL_SHORT: ReadonlyMap<string, string> = new Map([
@@ -335,9 +351,11 @@ export const HANGUL_SHORT_ALONE = '미북러';
  * Hangul compounds that are also ordinary words or other places (북미 North America, 중미 Central America,
  * 미러 "mirror", 중한 "grave", 일한 "worked", 남북 north–south, 일중 …): linked only before a relation word.
  */
-export const HANGUL_COMPOUND_NEEDS_RELATION: ReadonlySet<string> = new Set(['북미', '중미', '미러', '중한', '일한', '일중', '남북', '남미', '일북', '한북', '러일', '일러', '미일러', '한일러']);
+export const HANGUL_COMPOUND_NEEDS_RELATION: ReadonlySet<string> = new Set(['북미', '중미', '미러', '중한', '일한', '일중', '중일', '남북', '남미', '일북', '한북', '러일', '일러', '미일러', '한일러']);
+/** 남 (South Korea) only first in a compound (남북미): 미남 is "a handsome man", 중남미 Latin America. */
+export const HANGUL_SHORT_FIRST_ONLY = '남';
 
 /** A visit to a country in Korean: 방미, 방중, 방일, 방한. */
 export const HANGUL_VISIT = '방';
 /** What may follow a Korean visit word (방미 중, 방한 기간): besides punctuation and the particles of HANGUL_FOLLOWERS. */
-export const HANGUL_VISIT_AFTER: readonly string[] = ['중', '길', '일정', '기간', '때', '당시', '계획', '후', '이후', '직후', '전', '을', '를', '은', '는', '의', '에', '이', '하', '한', '했', '할'];
+export const HANGUL_VISIT_AFTER: readonly string[] = ['중', '중인', '중이던', '중이다', '중에', '길', '일정', '기간', '때', '당시', '계획', '후', '이후', '직후', '전', '을', '를', '은', '는', '의', '에', '이', '하', '한', '했', '할'];

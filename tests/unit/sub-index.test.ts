@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import indexJson from '../../src/generated/match-index.json';
 import type { MatchIndex } from '../../src/matching/format';
-import { createPageMatcher, createPartMatcher, indexPart, indexPartForText, textWords, type PageMatcher } from '../../src/matching/index';
+import { createPageMatcher, createPartMatcher, indexPart, indexPartForText, packPart, textWords, unpackPart, type PageMatcher } from '../../src/matching/index';
 
 const index = indexJson as unknown as MatchIndex;
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'annotate');
@@ -77,5 +77,38 @@ describe('a part matcher learns words the page shows later', () => {
     expect(m.takeMissed()).toEqual(['zyxwv', 'qqq']);
     m.matchBlock('Zyxwv Qqq met.');
     expect(m.takeMissed()).toEqual([]);
+  });
+});
+
+describe('the part as sent to the page (packPart / unpackPart)', () => {
+  test('unpacks to exactly the part that was packed, and is smaller', () => {
+    for (const text of stories) {
+      const part = indexPartForText(index, text);
+      const packed = packPart(part);
+      expect(unpackPart(packed)).toEqual(part);
+      expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(part).length);
+    }
+  });
+
+  test('round-trips random words, empty parts and keys longer than the shared-prefix limit', () => {
+    const keys = index.keys.split('\n');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...keys.map((k) => k.split(/[ '.]/)[0]!)), { maxLength: 40 }), (words) => {
+        const part = indexPart(index, words);
+        expect(unpackPart(packPart(part))).toEqual(part);
+      }),
+      { numRuns: 100 },
+    );
+    const empty = indexPart(index, []);
+    expect(unpackPart(packPart(empty))).toEqual(empty);
+    const long = { ...empty, keys: ['x'.repeat(90), 'x'.repeat(100) + ' y', 'x'.repeat(100) + ' z'].join('\n'), vals: '\n\n', single: 1 };
+    expect(unpackPart(packPart(long))).toEqual(long);
+  });
+
+  test('a page matcher made from the unpacked part finds what the whole index finds', () => {
+    for (const text of stories.slice(0, 3)) {
+      const blocks = text.split(/\n\s*\n/);
+      expect(run(createPartMatcher(unpackPart(packPart(indexPartForText(index, text)))), blocks)).toEqual(run(createPageMatcher(index), blocks));
+    }
   });
 });
