@@ -21,7 +21,7 @@ import { contentScriptBytes, indexPartBytes } from './bundle';
 import type { Gate } from './gate';
 import { measure, type Measurement } from './measure';
 import { articlePage, bigTextPage, vocabulary, type GeneratedPage } from './pages';
-import { fmt, median, pairedDiff, table } from './stats';
+import { fmt, median, pairedDiff, shuffled, table } from './stats';
 
 /** Share of the people in each build, by its name (1× is the smallest). */
 export const KNOWLEDGE_STEPS: Record<string, number> = { '1x': 0.2, '2x': 0.4, '5x': 1 };
@@ -107,16 +107,6 @@ export function logSlope(points: { x: number; y: number }[]): number {
   return den > 0 ? num / den : NaN;
 }
 
-function shuffled<T>(list: readonly T[], seed: number): T[] {
-  const out = [...list];
-  let s = (seed * 2654435761) >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 13), 0x5bd1e995) + 1) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /**
  * Measures the builds interleaved: each round, on each page, every build and the control in a shuffled order.

@@ -30,6 +30,7 @@ import { settingsFigures, type SettingsFigures } from './settings';
 import { measure, type Measurement } from './measure';
 import { articlePage, bigTextPage, brTranscriptPage, manyNodesPage, oneNodePage, vocabulary, type GeneratedPage } from './pages';
 import { fmt, GROWTH_PAGE, summarise, type MarkKeywords, type PageResult, type Who } from './report';
+import { shuffled } from './stats';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -73,16 +74,6 @@ function snapshotExtension(from = EXTENSION_DIR): string {
   return dir;
 }
 
-function shuffled<T>(list: readonly T[], seed: number): T[] {
-  const out = [...list];
-  let s = (seed * 2654435761) >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 13), 0x5bd1e995) + 1) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | { error: string }> {
   try {

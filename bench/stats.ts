@@ -45,3 +45,15 @@ export function pairedDiff(a: readonly number[], b: readonly number[]): { median
   for (let i = 0; i < Math.min(a.length, b.length); i++) perRound.push(a[i]! - b[i]!);
   return { median: median(perRound), perRound };
 }
+
+/** The contenders in a seeded order, so each round interleaves them differently (run.ts, knowledge-growth.ts). */
+export function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let s = (seed * 2654435761) >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s ^ (s >>> 13), 0x5bd1e995) + 1) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

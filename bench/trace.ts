@@ -135,13 +135,19 @@ function overlap(e: TraceEvent, a: number, b: number): number {
   return Math.max(0, Math.min(e.ts + (e.dur ?? 0), b) - Math.max(e.ts, a));
 }
 
-export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFigures {
-  const { pid, tid } = mainThread(events, spec.pageUrl);
+/** The renderer main thread's events in time order, its complete events, and its outermost top-level tasks. */
+function mainTasks(events: TraceEvent[], pageUrl: string): { pid: number; main: TraceEvent[]; complete: TraceEvent[]; tasks: TraceEvent[] } {
+  const { pid, tid } = mainThread(events, pageUrl);
   const main = events.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const complete = main.filter((e) => e.ph === 'X');
   let tasks = complete.filter((e) => e.name === 'RunTask');
   if (tasks.length === 0) tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
-  tasks = outermost(tasks);
+  return { pid, main, complete, tasks: outermost(tasks) };
+}
+
+export function analyseWindow(events: TraceEvent[], spec: WindowSpec): WindowFigures {
+  const { main, complete, tasks: all } = mainTasks(events, spec.pageUrl);
+  let tasks = all;
   // The page's own load-event task can land between a content script's slices (document_idle may run before onload): not the script's.
   const lifecycle = main.filter((e) => e.name === 'MarkLoad' || e.name === 'loadEventStart' || e.name === 'MarkDOMContent');
   const within = (t: TraceEvent, e: TraceEvent) => e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0);
@@ -320,12 +326,7 @@ export function fixedAfter(f: FixedWindowFigures, offsetMs: number, category?: F
  * scheduler, the harness's own probes).
  */
 export function analyseFixedWindow(events: TraceEvent[], spec: WindowSpec & { windowMs: number }): FixedWindowFigures {
-  const { pid, tid } = mainThread(events, spec.pageUrl);
-  const main = events.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const complete = main.filter((e) => e.ph === 'X');
-  let tasks = complete.filter((e) => e.name === 'RunTask');
-  if (tasks.length === 0) tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
-  tasks = outermost(tasks);
+  const { pid, main, complete, tasks } = mainTasks(events, spec.pageUrl);
   const mark = (name: string) => main.find((e) => e.cat.includes('blink.user_timing') && e.name === name && (e.ph === 'I' || e.ph === 'R' || e.ph === 'n'))?.ts;
   const first = complete.find((e) => e.name === 'EvaluateScript' && urlOf(e).startsWith(spec.scriptPrefix))?.ts;
   const start = first ?? (spec.startMark ? mark(spec.startMark) : undefined);
