@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadKnowledge } from '../../scripts/knowledge-files';
 import { compileMatchIndex, indexEntries } from '../../src/knowledge/compile';
-import { entryEntity, K_SURNAME } from '../../src/matching/format';
+import { entryEntity, entryKind, K_SURNAME } from '../../src/matching/format';
 import { createPageMatcher } from '../../src/matching';
 
 const { knowledge } = loadKnowledge();
@@ -19,7 +19,7 @@ const entries = indexEntries(index);
 /** Surnames (as written in the data) of two or more tracked people. */
 const shared = [...new Set(knowledge.people.map((p) => p.surname))].filter((s) => {
   const key = s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const codes = entries.get(key)?.filter((e) => e.kind === K_SURNAME) ?? [];
+  const codes = entries.get(key)?.filter((e) => entryKind(e.code) === K_SURNAME) ?? [];
   return new Set(codes.map((e) => entryEntity(e.code))).size >= 2;
 });
 
