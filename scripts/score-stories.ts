@@ -27,31 +27,47 @@ export interface Tally {
   fn: number;
 }
 
+type Scored = { start: number; end: number; entity: string; kind: string; text: string };
+const key = (m: Scored) => `${m.start}:${m.end}:${m.entity}:${m.kind}`;
+
+/** True and false positives and misses per kind, a mention counting only with its exact span, entity and kind; with a line per error. */
+export function scoreMentions(gold: Scored[], found: Scored[]): { per: Record<string, Tally>; errors: string[] } {
+  const per: Record<string, Tally> = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
+  const errors: string[] = [];
+  const goldKeys = new Set(gold.map(key));
+  const foundKeys = new Set(found.map(key));
+  for (const f of found) {
+    if (goldKeys.has(key(f))) per[f.kind]!.tp++;
+    else {
+      per[f.kind]!.fp++;
+      errors.push(`false positive "${f.text}" ${f.kind}:${f.entity} at ${f.start}`);
+    }
+  }
+  for (const g of gold) {
+    if (foundKeys.has(key(g))) continue;
+    per[g.kind]!.fn++;
+    errors.push(`missed "${g.text}" ${g.kind}:${g.entity} at ${g.start}`);
+  }
+  return { per, errors };
+}
+
 export function scoreStories(filter?: string): { per: Record<string, Record<string, Tally>>; errors: string[] } {
   const stories = (JSON.parse(readFileSync(join(STORY_DIR, 'sources.json'), 'utf8')) as Story[]).filter((s) => !filter || s.lang === filter);
   const { knowledge } = loadKnowledge();
   const index = compileMatchIndex(knowledge);
   const per: Record<string, Record<string, Tally>> = {};
   const errors: string[] = [];
-  const key = (m: { start: number; end: number; entity: string; kind: string }) => `${m.start}:${m.end}:${m.entity}:${m.kind}`;
   for (const s of stories) {
     const { text, gold } = parseGold(readFileSync(join(STORY_DIR, `${s.name}.gold.txt`), 'utf8'), s.name);
     const found = annotateText(knowledge, index, text, s.date).mentions;
     const t = (per[s.lang] ??= Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])));
-    const goldKeys = new Set(gold.map(key));
-    const foundKeys = new Set(found.map(key));
-    for (const f of found) {
-      if (goldKeys.has(key(f))) t[f.kind]!.tp++;
-      else {
-        t[f.kind]!.fp++;
-        errors.push(`${s.name}: false positive "${f.text}" ${f.kind}:${f.entity} at ${f.start}`);
-      }
+    const scored = scoreMentions(gold, found);
+    for (const k of KINDS) {
+      t[k]!.tp += scored.per[k]!.tp;
+      t[k]!.fp += scored.per[k]!.fp;
+      t[k]!.fn += scored.per[k]!.fn;
     }
-    for (const g of gold) {
-      if (foundKeys.has(key(g))) continue;
-      t[g.kind]!.fn++;
-      errors.push(`${s.name}: missed "${g.text}" ${g.kind}:${g.entity} at ${g.start}`);
-    }
+    errors.push(...scored.errors.map((e) => `${s.name}: ${e}`));
   }
   return { per, errors };
 }

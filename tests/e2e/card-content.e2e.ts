@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { hoverMention, instrument, moveAway, waitPainted } from './page-helpers';
+import { hoverMention, moveAway, openPainted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -22,12 +22,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await instrument(page);
-  await page.goto(`${server.url}/${path}`);
-  await waitPainted(page);
-  return page;
+function open(path: string): Promise<Page> {
+  return openPainted(browser.context, `${server.url}/${path}`);
 }
 
 /** The card's painted background and border colours, and the page's background under the mention's paragraph. */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopup, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
-import { hoverMention, instrument, moveAway, waitPainted, WAIT_MS } from './page-helpers';
+import { hoverMention, moveAway, WAIT_MS, openPainted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -16,10 +16,7 @@ let page: Page;
 beforeAll(async () => {
   server = await serveFixtures();
   browser = await launchWithExtension({ lang: 'ja' });
-  page = await browser.context.newPage();
-  await instrument(page);
-  await page.goto(`${server.url}/news-2020-wang-yi.html`);
-  await waitPainted(page);
+  page = await openPainted(browser.context, `${server.url}/news-2020-wang-yi.html`);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 /** What the page-side e2e tests share: waiting for Backstory's paint, finding a mention on screen, resting the pointer on it. */
 import { expect } from 'vitest';
-import type { CDPSession, Locator, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 
 export const HOST_TAG = 'backstory-ui';
 /** Backstory's highlights on a light page; a dark page gets the same names with "-dark" (tints for dark backgrounds). */
@@ -60,6 +60,15 @@ export async function waitPainted(page: Page, count = 1): Promise<Painted> {
   // waitForFunction, not expect.poll: this also runs in beforeAll hooks.
   await page.waitForFunction((n) => (window as unknown as { __bsPainted: unknown[] }).__bsPainted.length >= n, count, { timeout: WAIT_MS, polling: 50 });
   return page.evaluate((i) => (window as unknown as { __bsPainted: Painted[] }).__bsPainted[i - 1]!, count);
+}
+
+/** A new tab, instrumented, at `url`, once Backstory has painted it. */
+export async function openPainted(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await instrument(page);
+  await page.goto(url);
+  await waitPainted(page);
+  return page;
 }
 
 /**

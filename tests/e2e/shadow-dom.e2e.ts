@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
-import { instrument, waitPainted, WAIT_MS } from './page-helpers';
+import { WAIT_MS, openPainted } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -15,10 +15,7 @@ let page: Page;
 beforeAll(async () => {
   server = await serveFixtures();
   browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await instrument(page);
-  await page.goto(`${server.url}/shadow-dom.html`);
-  await waitPainted(page);
+  page = await openPainted(browser.context, `${server.url}/shadow-dom.html`);
 });
 
 afterAll(async () => {

@@ -8,39 +8,15 @@ import { describe, expect, test } from 'vitest';
 import { annotateText } from '../../scripts/annotate';
 import { loadKnowledge } from '../../scripts/knowledge-files';
 import { compileMatchIndex } from '../../src/knowledge/compile';
-import { goldFixtures, parseGold, type GoldMention } from './annotate-gold';
+import { goldFixtures, parseGold } from './annotate-gold';
+import { KINDS, scoreMentions as score } from '../../scripts/score-stories';
 
 const { knowledge } = loadKnowledge();
 const index = compileMatchIndex(knowledge);
-const KINDS = ['person', 'country', 'demonym', 'capital', 'organisation'] as const;
-
 interface Score {
   tp: number;
   fp: number;
   fn: number;
-}
-
-const key = (m: { start: number; end: number; entity: string; kind: string }) => `${m.start}:${m.end}:${m.entity}:${m.kind}`;
-
-function score(gold: GoldMention[], found: { start: number; end: number; entity: string; kind: string; text: string }[]) {
-  const per: Record<string, Score> = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
-  const goldKeys = new Set(gold.map(key));
-  const foundKeys = new Set(found.map(key));
-  const errors: string[] = [];
-  for (const f of found) {
-    if (goldKeys.has(key(f))) per[f.kind]!.tp++;
-    else {
-      per[f.kind]!.fp++;
-      errors.push(`false positive: "${f.text}" ${f.kind}:${f.entity} at ${f.start}`);
-    }
-  }
-  for (const g of gold) {
-    if (!foundKeys.has(key(g))) {
-      per[g.kind]!.fn++;
-      errors.push(`missed: "${g.text}" ${g.kind}:${g.entity} at ${g.start}`);
-    }
-  }
-  return { per, errors };
 }
 
 describe('labelled fixture articles', () => {

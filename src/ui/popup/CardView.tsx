@@ -58,11 +58,7 @@ function Person({ card }: { card: PersonCard }) {
         )}
       </dl>
       {card.summary && <p class="card-summary">{card.summary}</p>}
-      <p>
-        <a href={card.wikipediaUrl} target="_blank" rel="noreferrer noopener">
-          {t('popup_card_wikipedia')}
-        </a>
-      </p>
+      <WikipediaLink href={card.wikipediaUrl} />
     </>
   );
 }
@@ -156,12 +152,19 @@ function Organisation({ card, onOpen }: { card: OrganisationCard; onOpen(id: str
         <dt>{t('popup_card_founded')}</dt>
         <dd>{card.founded}</dd>
       </dl>
-      <p>
-        <a href={card.wikipediaUrl} target="_blank" rel="noreferrer noopener">
-          {t('popup_card_wikipedia')}
-        </a>
-      </p>
+      <WikipediaLink href={card.wikipediaUrl} />
     </>
+  );
+}
+
+function WikipediaLink({ href }: { href: string }) {
+  const { t } = useLocale();
+  return (
+    <p>
+      <a href={href} target="_blank" rel="noreferrer noopener">
+        {t('popup_card_wikipedia')}
+      </a>
+    </p>
   );
 }
 
