@@ -26,7 +26,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // scripting (Chromium only, no install warning): the card's code is added to a frame on its first card
+    // (entrypoints/card.ts) rather than loaded by every page; Firefox's MV2 tabs.executeScript needs no permission.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     // The same sites the content script already runs on (so no new install warning): lets the popup read
     // the active tab's URL, to tell a web page whose script has not loaded from a page no extension may touch.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -5,9 +5,10 @@
  * match index the background sends it at start-up (packed as on the wire,
  * src/matching/sub-index.ts packPart, for the bench's article), and anything
  * it fetches from the extension on load (seen in the trace). Card details
- * fetched only when a card opens are not part of it.
+ * fetched only when a card opens, and the card's code (card.js, added to
+ * a frame by the background on its first card), are not part of it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measurement } from './measure';
 import type { MatchIndex } from '../src/matching/format';
@@ -28,9 +29,14 @@ export interface BundleFigures {
   /** The same part unpacked (IndexPart as JSON), for comparison. */
   indexPartUnpackedBytes: number;
   everyPageBytes: number;
+  /** The card's code (card.js), added to a frame only when its first card opens (entrypoints/card.ts); not part of everyPageBytes. */
+  firstCardBytes: number;
   files: Record<string, number>;
   note: string;
 }
+
+/** The card's code, as src/platform/card-code.ts injects it. */
+const CARD_FILE = 'card.js';
 
 /** The text the content script sends at start-up: the body's text (the generated pages hold no scripts, so their markup stripped). */
 export function pageText(html: string): string {
@@ -77,6 +83,7 @@ export function bundleFigures(dir: string, released: boolean, articleRuns: Measu
     indexPartBytes: part.packed,
     indexPartUnpackedBytes: part.unpacked,
     everyPageBytes: js + css + fetchedBytes + part.packed,
+    firstCardBytes: existsSync(join(dir, CARD_FILE)) ? statSync(join(dir, CARD_FILE)).size : 0,
     files,
     note: notes.join(' '),
   };

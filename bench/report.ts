@@ -396,7 +396,8 @@ export function summarise(inp: Inputs): { text: string; json: Record<string, unk
   lines.push(
     `Bytes per page (${bb.released ? 'released build' : 'BENCH build'}; kB = 1,000 bytes): content script ${kB(bb.contentScriptBytes)} + CSS ${kB(bb.cssBytes)} + ` +
       `the article's part of the index sent at start-up ${kB(bb.indexPartBytes)} (packed; ${kB(bb.indexPartUnpackedBytes)} unpacked) + fetched from the extension ${kB(bb.fetchedBytes)} ` +
-      `= ${kB(bb.everyPageBytes)} (${bb.everyPageBytes.toLocaleString('en')} bytes). ${bb.note}`,
+      `= ${kB(bb.everyPageBytes)} (${bb.everyPageBytes.toLocaleString('en')} bytes)` +
+      `${bb.firstCardBytes ? `; the card's code, added on a frame's first card only: ${kB(bb.firstCardBytes)}` : ''}. ${bb.note}`,
   );
   lines.push('error' in inp.hover ? `Hover: ${inp.hover.error}` : inp.hover.text);
   for (const sc of inp.scroll) lines.push('error' in sc ? `Scrolling: ${sc.error}` : sc.text);

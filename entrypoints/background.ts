@@ -6,7 +6,8 @@ import type { Knowledge } from '../src/knowledge/model';
 import { cardFor } from '../src/knowledge/cards';
 import { describeEntities, relatedFor, searchKnowledge } from '../src/knowledge/lookup';
 import { browser } from 'wxt/browser';
-import { askTab, serve, type BackgroundProtocol, type Message } from '../src/platform/messages';
+import { askTab, serve, type BackgroundProtocol, type Message, type MessageSender } from '../src/platform/messages';
+import { injectCardCode } from '../src/platform/card-code';
 import type { NavigateDirection } from '../src/vocabulary';
 
 const knowledge = knowledgeJson as unknown as Knowledge;
@@ -59,6 +60,8 @@ export function backgroundHandlers(k: Knowledge, index: MatchIndex = matchIndex)
     describe: (m: Message<BackgroundProtocol, 'describe'>) => describeEntities(k, ids(m.entities), date(m.date)),
     related: (m: Message<BackgroundProtocol, 'related'>) => relatedFor(k, ids(m.entities), date(m.date), counts(m.counts)),
     search: (m: Message<BackgroundProtocol, 'search'>) => searchKnowledge(k, text(m.query), date(m.date)),
+    // Only ever into the asking frame itself, and only Backstory's own card code.
+    cardCode: (_m: Message<BackgroundProtocol, 'cardCode'>, sender: MessageSender) => injectCardCode(sender),
   };
 }
 

@@ -21,6 +21,7 @@ import { extensionAlive } from '../src/platform/lifetime';
 import { askBackground, serve, type TabProtocol } from '../src/platform/messages';
 import { loadSettings, watchSettings } from '../src/platform/settings';
 import { cardTranslator } from '../src/ui/card/messages';
+import { loadCardUi } from '../src/platform/card-code';
 
 let language: string | undefined;
 
@@ -42,6 +43,7 @@ export default defineUnlistedScript(() => {
       loadSettings,
       watchSettings,
       fetchCard: (entity, date) => askBackground('card', { entity, date }),
+      loadCardUi,
       serveTab: (handlers) => serve<TabProtocol>(handlers),
       t: cardTranslator(lookupMessage),
       // Marks and a window event for the benchmark and the end-to-end tests, in the bench build only: pages can see them.

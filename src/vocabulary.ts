@@ -231,7 +231,15 @@ export interface BackgroundProtocol {
   search: { req: { query: string; date: string }; res: SearchHit[] };
   /** The part of the match index for a page's text, or for words it showed later (see src/matching/sub-index.ts), packed for the wire (unpackPart). */
   index: { req: { text?: string; words?: string[] }; res: import('./matching/sub-index').PackedPart };
+  /** Add the card's code (entrypoints/card.ts) to the asking frame's isolated world; true once it ran there. */
+  cardCode: { req: Record<string, never>; res: boolean };
 }
+
+/**
+ * Where entrypoints/card.ts leaves the card's UI maker, on the global object of the isolated world it shares
+ * with the content script: the page's own scripts live in another world and cannot see it.
+ */
+export const CARD_UI_SLOT = 'backstoryCardUi';
 
 /** Requests answered by a tab's content script. */
 export interface TabProtocol {

@@ -14,7 +14,7 @@ import type { PageMatcher, PartMatcher } from '../matching/types';
 import type { PageEntity, PageSummary, TabProtocol } from '../vocabulary';
 import { showsKind, siteEnabled, type MentionKind, type Settings } from '../vocabulary';
 import type { CardTranslate } from '../ui/card/messages';
-import { createCardUi, type CardUi } from '../ui/card/mount';
+import type { CardUi, CreateCardUi } from '../ui/card/mount';
 import { Annotator, type MentionHit } from './annotator';
 import { localToday, readArticleDate, type ArticleDate } from './article-date';
 import { LINGER_LIMIT } from './highlights';
@@ -41,6 +41,12 @@ export interface BackstoryDeps {
   loadSettings: () => Promise<Settings>;
   watchSettings: (onChange: (s: Settings) => void) => () => void;
   fetchCard: (entity: string, date: string) => Promise<Card | null>;
+  /**
+   * The card's UI, fetched the first time a card is about to open: the content script has the background add
+   * the card's code (Preact, Floating UI, the views) to this frame's isolated world, so a page where no card
+   * opens never loads or compiles it.
+   */
+  loadCardUi: () => CreateCardUi | Promise<CreateCardUi>;
   serveTab: (handlers: Handlers) => () => void;
   t: CardTranslate;
   language: string;
@@ -129,7 +135,9 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     slicer: Slicer;
     annotator: Annotator;
     hover: HoverController;
-    ui: CardUi;
+    /** The card's UI once loaded (see cardUi()). */
+    ui: CardUi | null;
+    uiLoading: Promise<CardUi | null> | null;
     timer: number;
     seq: number;
     /** Where the last keyboard move went: the next one starts from there. */
@@ -248,21 +256,14 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       slicer,
       annotator: null as unknown as Annotator,
       hover: null as unknown as HoverController,
-      ui: null as unknown as CardUi,
+      ui: null,
+      uiLoading: null,
       timer: 0,
       seq: 0,
       navAt: null,
       focusFor: null,
       focusBack: null,
     };
-    // The language is read when a card is drawn: asking the browser for it at start-up makes it set up its i18n bindings before the first mention is painted.
-    a.ui = createCardUi(doc, {
-      t: deps.t,
-      get language() {
-        return deps.language;
-      },
-      onClose: guard(() => a.hover.closeNow()),
-    });
     a.annotator = new Annotator({
       doc, win, matcher, painter, slicer, shows, firstOnly: settings!.firstOnly,
       onShadowRoot: (root) => painter.addShadowRoot(root),
@@ -279,7 +280,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
       restMs: deps.restMs,
       graceMs: deps.graceMs,
       hitTest: (x, y) => a.annotator.mentionAt(x, y),
-      inCard: (target) => a.ui.contains(target),
+      inCard: (target) => a.ui?.contains(target) ?? false,
       open: (hit, pointer, via) => {
         if (via === 'tap') takeFocus(a, hit.painted);
         else if (via === 'rest') a.focusFor = null;
@@ -320,7 +321,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     safe(() => a.annotator.destroy());
     safe(() => a.slicer.destroy());
     safe(() => a.painter.destroy());
-    safe(() => a.ui.destroy());
+    safe(() => a.ui?.destroy());
   }
 
   let watching = false;
@@ -382,17 +383,44 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     return p;
   }
 
-  /** While the pointer comes to rest: fetch the card's data and draw it unseen, so the rest only has to reveal it. */
+  /** The card's UI, loaded and made on first need; null when its code could not be loaded (asked for again next time). */
+  function cardUi(a: Active): CardUi | Promise<CardUi | null> {
+    if (a.ui) return a.ui;
+    a.uiLoading ??= Promise.resolve()
+      .then(() => deps.loadCardUi())
+      .then((create) => {
+        // Taken down, or switched off, while the code loaded.
+        if (a !== active) return null;
+        // The language is read when a card is drawn: asking the browser for it at start-up makes it set up its i18n bindings before the first mention is painted.
+        a.ui ??= create(doc, {
+          t: deps.t,
+          get language() {
+            return deps.language;
+          },
+          onClose: guard(() => a.hover.closeNow()),
+        });
+        return a.ui;
+      })
+      .catch((e: unknown) => {
+        a.uiLoading = null;
+        onError(e);
+        return null;
+      });
+    return a.uiLoading;
+  }
+
+  /** While the pointer comes to rest: fetch the card's data (and, the first time, its code) and draw it unseen, so the rest only has to reveal it. */
   async function prepareCard(a: Active, hit: MentionHit, pointer: { x: number; y: number }): Promise<void> {
     let card: Card | null = null;
+    let ui: CardUi | null = null;
     try {
-      card = await cardData(hit.mention.entity);
+      [card, ui] = await Promise.all([cardData(hit.mention.entity), cardUi(a)]);
     } catch {
       return;
     }
-    if (destroyed || a !== active || !card || a.ui.open || a.hover.active) return;
+    if (destroyed || a !== active || !card || !ui || ui.open || a.hover.active) return;
     try {
-      a.ui.prepare({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
+      ui.prepare({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
     } catch (e) {
       onError(e);
     }
@@ -401,18 +429,19 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   async function openCard(a: Active, hit: MentionHit, pointer: { x: number; y: number }): Promise<void> {
     const seq = ++a.seq;
     // A card drawn unseen for this very mention is kept, to be revealed.
-    if (a.ui.open) a.ui.hide();
+    if (a.ui?.open) a.ui.hide();
     let card: Card | null = null;
+    let ui: CardUi | null = null;
     try {
-      card = await cardData(hit.mention.entity);
+      [card, ui] = await Promise.all([cardData(hit.mention.entity), cardUi(a)]);
     } catch (e) {
       onError(e);
       return;
     }
     // A newer hover (or a close) came while the background answered: this one is stale.
-    if (destroyed || a !== active || seq !== a.seq || a.hover.active !== hit || !card) return;
+    if (destroyed || a !== active || seq !== a.seq || a.hover.active !== hit || !card || !ui) return;
     try {
-      a.ui.show({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
+      ui.show({ card, match: { text: hit.text, how: hit.mention.how, kind: hit.mention.kind }, anchor: hit.range, pointer, key: hit.painted });
     } catch (e) {
       onError(e);
       return;
@@ -429,7 +458,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   function cardHost(a: Active): Element | null {
     // The host is the last child of <html> (it may carry a random tag after HOST_TAG on a hostile page).
     for (let el = doc.documentElement?.lastElementChild ?? null; el; el = el.previousElementSibling) {
-      if (el.localName.startsWith(HOST_TAG) && a.ui.contains(el)) return el;
+      if (el.localName.startsWith(HOST_TAG) && a.ui?.contains(el)) return el;
     }
     return null;
   }
@@ -437,7 +466,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
   /** Whether focus is inside the card (focus in a shadow root shows as its host). */
   function cardHasFocus(a: Active): boolean {
     const el = doc.activeElement;
-    return !!el && a.ui.contains(el);
+    return !!el && !!a.ui?.contains(el);
   }
 
   /** The card about to open for `mark` takes focus once shown; remembers what had it, unless the card already does. */
@@ -453,7 +482,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
    */
   function focusCard(a: Active, mark: Mark, tries: number): void {
     const next = guard(() => {
-      if (a !== active || !a.ui.open || a.hover.active?.painted !== mark) return;
+      if (a !== active || !a.ui?.open || a.hover.active?.painted !== mark) return;
       const dialog = cardHost(a)?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null | undefined;
       const target = (dialog?.querySelector('button, [href], [tabindex]') as HTMLElement | null) ?? dialog;
       if (target) {
@@ -472,7 +501,7 @@ export function startBackstory(deps: BackstoryDeps): Backstory {
     const back = a.focusBack;
     a.focusBack = null;
     a.focusFor = null;
-    a.ui.hide();
+    a.ui?.hide();
     if (!hadFocus) return;
     const el = back as (Element & { focus?: (o?: FocusOptions) => void }) | null;
     if (el && el.isConnected && el !== doc.body && typeof el.focus === 'function') el.focus({ preventScroll: true });

@@ -22,7 +22,13 @@ export function askTab<K extends keyof TabProtocol>(tabId: number, type: K, req:
   return browser.tabs.sendMessage(tabId, { type, ...req }) as Promise<Res<TabProtocol, K>>;
 }
 
-type Handlers<P> = { [K in keyof P]: (msg: Message<P, K>) => Res<P, K> | Promise<Res<P, K>> };
+/** Who sent a runtime message: the tab and frame of a content script (absent for the popup). */
+export interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+type Handlers<P> = { [K in keyof P]: (msg: Message<P, K>, sender: MessageSender) => Res<P, K> | Promise<Res<P, K>> };
 
 /** How runtime.onMessage calls a listener in Chromium and Firefox alike. */
 type MessageListener = (msg: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean;
@@ -36,14 +42,14 @@ type MessageListener = (msg: unknown, sender: unknown, sendResponse: (reply: unk
  * listeners may answer them.
  */
 function messageListener<P>(handlers: Handlers<P>): MessageListener {
-  return (msg, _sender, sendResponse) => {
+  return (msg, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object') return false;
     const type = (msg as { type?: unknown }).type;
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return false;
-    const handler = handlers[type as keyof P] as (m: unknown) => unknown;
+    const handler = handlers[type as keyof P] as (m: unknown, s: MessageSender) => unknown;
     let result: unknown;
     try {
-      result = handler(msg);
+      result = handler(msg, (sender ?? {}) as MessageSender);
     } catch {
       // Not keeping the channel open makes the asker's promise reject now rather than wait for a reply that will not come.
       return false;

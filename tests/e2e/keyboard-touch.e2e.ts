@@ -123,7 +123,7 @@ test('the manifest declares the next and previous commands, with suggested keys,
   expect(names).toEqual(expect.arrayContaining(['next-mention', 'previous-mention']));
   // The descriptions shown in chrome://extensions/shortcuts are localised, not message keys.
   for (const c of commands.filter((x) => x.name?.endsWith('-mention'))) expect(c.description).toMatch(/^Open the card of the (next|previous) /);
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'scripting']);
 });
 
 describe('the keyboard command', () => {

@@ -214,10 +214,11 @@ const manifest = (): Manifest => JSON.parse(readFileSync(join(EXTENSION_DIR, 'ma
 const WEB_PAGES = ['http://*/*', 'https://*/*'];
 
 describe('permissions', () => {
-  test('the manifest asks for storage and web pages, nothing more', () => {
+  test('the manifest asks for storage, scripting and web pages, nothing more', () => {
     const m = manifest();
-    // storage: the settings. Nothing else: no tabs, scripting, webRequest, cookies, history, downloads, unlimitedStorage, activeTab.
-    expect(m.permissions ?? []).toEqual(['storage']);
+    // storage: the settings; scripting: the card's code, added to a frame on its first card (entrypoints/card.ts).
+    // Nothing else: no tabs, webRequest, cookies, history, downloads, unlimitedStorage, activeTab.
+    expect(m.permissions ?? []).toEqual(['storage', 'scripting']);
     expect(m.optional_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions ?? []).toEqual([]);
     // Web pages only: not <all_urls>, not file:// or ftp://.

@@ -34,6 +34,7 @@ import { Slicer } from '../../src/page/slices';
 import { HOST_TAG } from '../../src/page/walk';
 import { DEFAULT_SETTINGS, MENTION_KINDS } from '../../src/vocabulary';
 import { cardTranslator } from '../../src/ui/card/messages';
+import { createCardUi } from '../../src/ui/card/mount';
 import { installHighlights, removeHighlights, type FakeRegistry } from './helpers/fake-highlights';
 import { FakeIntersectionObserver } from './helpers/fake-viewport';
 
@@ -230,6 +231,7 @@ async function withBackstory<T>(run: (app: ReturnType<typeof startBackstory>, pa
     watchSettings: () => () => undefined,
     fetchCard: async (entity, date) => cardFor(knowledge, entity, date),
     serveTab: () => () => undefined,
+    loadCardUi: () => createCardUi,
     t: cardTranslator(),
     language: 'en',
     today: () => '2020-11-24',

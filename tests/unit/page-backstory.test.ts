@@ -6,6 +6,10 @@ import { Painter } from '../../src/page/highlights';
 import { HOST_TAG } from '../../src/page/walk';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/vocabulary';
 import { cardTranslator } from '../../src/ui/card/messages';
+import { createCardUi, type CreateCardUi } from '../../src/ui/card/mount';
+import knowledgeJson from '../../src/generated/knowledge.json';
+import type { Knowledge } from '../../src/knowledge/model';
+import { cardFor } from '../../src/knowledge/cards';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
 import { installHighlights, type FakeRegistry } from './helpers/fake-highlights';
 
@@ -45,6 +49,7 @@ function start(overrides: Partial<BackstoryDeps> = {}, initial = settings(), mat
       Object.assign(served, handlers);
       return () => (unserved = true);
     },
+    loadCardUi: () => createCardUi,
     t: cardTranslator(),
     language: 'en',
     today: () => '2026-11-15',
@@ -303,5 +308,33 @@ describe('hidden text', () => {
       if (had) proto.checkVisibility = had;
       else delete proto.checkVisibility;
     }
+  });
+  test('the card code is loaded on the first card only, never at start-up, and a failed load is tried again', async () => {
+    registry = installHighlights(win);
+    document.body.innerHTML = STORY;
+    let loads = 0;
+    let fail = true;
+    const loadCardUi = async (): Promise<CreateCardUi> => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 10));
+      if (fail) throw new Error('no card code');
+      return createCardUi;
+    };
+    const knowledge = knowledgeJson as unknown as Knowledge;
+    h = start({ loadCardUi, fetchCard: async (entity, date) => cardFor(knowledge, entity, date) });
+    await until(() => h!.painted() === 1);
+    const host = () => [...document.documentElement.children].find((el) => el.localName.startsWith(HOST_TAG));
+    expect(loads).toBe(0);
+    expect(h.served.reveal!({ entity: 'Yoshihide Suga' })).toBe(true);
+    await until(() => loads === 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(host()).toBeUndefined();
+    fail = false;
+    expect(h.served.reveal!({ entity: 'Yoshihide Suga' })).toBe(true);
+    await until(() => !!host()?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(loads).toBe(2);
+    expect(h.served.reveal!({ entity: 'CHN' })).toBe(true);
+    await until(() => /China/.test(host()?.shadowRoot?.textContent ?? ''));
+    expect(loads).toBe(2);
   });
 });

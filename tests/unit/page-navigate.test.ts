@@ -11,6 +11,7 @@ import { relayCommand } from '../../entrypoints/background';
 import { startBackstory, type Backstory } from '../../src/page/backstory';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/vocabulary';
 import { cardTranslator } from '../../src/ui/card/messages';
+import { createCardUi } from '../../src/ui/card/mount';
 import type { Card } from '../../src/knowledge/cards';
 import { STORY_ENTRIES, STORY_SURNAMES, stubMatcher } from './page-stub-matcher';
 import { installHighlights } from './helpers/fake-highlights';
@@ -145,6 +146,7 @@ describe('the keyboard command', () => {
       watchSettings: () => () => {},
       fetchCard: async (entity) => (asked.push(entity), null as Card | null),
       serveTab: (handlers) => (Object.assign(served, handlers), () => {}),
+      loadCardUi: () => createCardUi,
       t: cardTranslator(), language: 'en', today: () => '2020-11-20', announce: true,
     });
     try {

@@ -75,7 +75,16 @@ function makeHost(doc: Document): HTMLElement {
   return doc.createElement(`${HOST_TAG}-${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`);
 }
 
-export function createCardUi(doc: Document, opts: { t: CardTranslate; language: string; onClose: () => void }): CardUi {
+export interface CardUiOptions {
+  t: CardTranslate;
+  language: string;
+  onClose: () => void;
+}
+
+/** What entrypoints/card.ts hands the content script once the background has added it to the frame. */
+export type CreateCardUi = (doc: Document, opts: CardUiOptions) => CardUi;
+
+export function createCardUi(doc: Document, opts: CardUiOptions): CardUi {
   let host: HTMLElement | null = null;
   let mountPoint: HTMLElement | null = null;
   let stopAutoUpdate: (() => void) | null = null;
