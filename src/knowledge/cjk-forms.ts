@@ -10,6 +10,7 @@
  * spelling is already another entity's name.
  */
 import * as OpenCC from 'opencc-js';
+import { CJK_COUNTRY_NOT_MENTIONS } from './cjk-country-names';
 import type { Knowledge } from './model';
 import { entryCode, entryEntity, entryKind, F_FM, F_LEADER, K_BLOCK, K_SURNAME } from '../matching/format';
 
@@ -18,9 +19,11 @@ import { entryCode, entryEntity, entryKind, F_FM, F_LEADER, K_BLOCK, K_SURNAME }
  * compile.ts (one spelling each: the others are added as for any name): the
  * Taiwan Strait, the Taiwan Relations Act, Japan's broadcaster NHK, the Korean
  * Peninsula (朝鮮 alone, North Korea in Taiwan's press, is Korea as a whole in
- * 朝鮮半島), Seoul's Chosun Ilbo.
+ * 朝鮮半島), Seoul's Chosun Ilbo; and those of cjk-country-names.ts.
  */
-export const CJK_NOT_MENTIONS: readonly string[] = ['台湾海峡', '台灣關係法', '台湾関係法', '日本放送協会', '日本放送协会', '朝鲜半岛', '朝鮮半島', '朝鮮日報', '朝鲜日报'];
+export const CJK_NOT_MENTIONS: readonly string[] = [
+  '台湾海峡', '台灣關係法', '台湾関係法', '日本放送協会', '日本放送协会', '朝鲜半岛', '朝鮮半島', '朝鮮日報', '朝鲜日报', ...CJK_COUNTRY_NOT_MENTIONS,
+];
 
 /**
  * Everything this module adds to the index's Han/kana/Hangul names (name ->

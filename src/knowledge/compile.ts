@@ -5,6 +5,7 @@
  * prefix table is precomputed, and names that must not link (ambiguous
  * ones, longer place names that contain a country's) are marked.
  */
+import { cjkCountryNames } from './cjk-country-names';
 import type { Knowledge } from './model';
 import { addCjkForms } from './cjk-forms';
 import { prominentPeople, isCommonWord } from './prominence';
@@ -203,8 +204,11 @@ export function compileMatchIndex(k: Knowledge): MatchIndex {
     addKeyed(ak, entryCode(entity, kind, flags));
   };
 
+  // Every country's names in Japanese, Chinese and Korean (CLDR and world-countries): cjk-country-names.ts.
+  const cjkNames = cjkCountryNames(k.countries);
   for (const c of k.countries) {
     const i = ids.push(c.iso3) - 1;
+    for (const n of cjkNames.get(c.iso3) ?? []) add(n, i, K_ALIAS);
     const careful = new Set(c.ambiguousNames.map((n) => aliasKey(n)?.key));
     const flag = (n: string) => (careful.has(aliasKey(n)?.key) ? F_CAREFUL : 0);
     add(c.name, i, K_NAME, flag(c.name));

@@ -57,6 +57,18 @@ function hangulWordEnds(text: string, p: number): boolean {
   return HANGUL_FOLLOWERS.some((f) => text.startsWith(f, p));
 }
 
+/** Katakana (the long-vowel mark ー included, the middle dot ・ not) and half-width katakana. */
+export const isKatakanaCode = (c: number) => (c >= 0x30a1 && c <= 0x30ff && c !== 0x30fb) || (c >= 0xff66 && c <= 0xff9f);
+
+/**
+ * Katakana runs together without spaces, so a name written in it counts only as a whole katakana word: マリ
+ * is not read in マリア, ギニア not in ニューギニア, アメリカ not in アメリカン.
+ */
+export function katakanaBounded(text: string, start: number, end: number): boolean {
+  if (start > 0 && isKatakanaCode(text.charCodeAt(start)) && isKatakanaCode(text.charCodeAt(start - 1))) return false;
+  return !(end < text.length && isKatakanaCode(text.charCodeAt(end - 1)) && isKatakanaCode(text.charCodeAt(end)));
+}
+
 const isKanaCode = (c: number) => (c >= 0x3040 && c <= 0x30ff && c !== 0x30fb) || (c >= 0xff66 && c <= 0xff9f);
 
 /** Whether a text has kana: Japanese, so the Japanese short forms (米 for the United States, 独 Germany) apply. */
