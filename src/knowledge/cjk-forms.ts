@@ -122,10 +122,19 @@ const SURNAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'SGP', 'KOR', 'PRK'])
 const HAN_NAME = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}$/;
 const HANGUL_NAME = /^[\uac00-\ud7a3]{2,4}$/;
 
-/** A person's surnames in their own script: the data's (Japanese), or the first character of a Chinese or Korean name. */
+/** Countries whose people's own names are written in Hangul: there a Hangul name's first syllable is the surname. */
+const HANGUL_OWN = new Set(['KOR', 'PRK']);
+
+/**
+ * A person's surnames in their own script: the data's (Japanese, and Hangul forms of foreign names), or the first
+ * character of a Chinese or Korean name. Not the first syllable of a Chinese name written in Hangul: 차이잉원's
+ * surname is 차이, two syllables, so those come from the data.
+ */
 export function nativeSurnamesOf(p: Knowledge['people'][number]): string[] {
   const out = new Set(p.nativeSurnames ?? []);
-  if (SURNAME_FIRST.has(p.country)) for (const n of p.native) if (HAN_NAME.test(n) || HANGUL_NAME.test(n)) out.add(n.slice(0, 1));
+  if (SURNAME_FIRST.has(p.country)) {
+    for (const n of p.native) if (HAN_NAME.test(n) || (HANGUL_OWN.has(p.country) && HANGUL_NAME.test(n))) out.add(n.slice(0, 1));
+  }
   return [...out];
 }
 

@@ -316,3 +316,24 @@ describe('properties', () => {
     );
   });
 });
+
+describe('East Asian leaders in each other\'s scripts (names-cjk-east-asia.json)', () => {
+  test('Hangul for Chinese, Japanese and Taiwanese leaders, katakana for Korean ones, and their surnames before a title', () => {
+    expect(find('시진핑 중국 국가주석과 기시다 후미오 일본 총리')).toEqual([
+      ['시진핑', 'Xi Jinping', 'person', 'native'], ['중국', 'CHN', 'country', 'native'],
+      ['기시다 후미오', 'Fumio Kishida', 'person', 'native'], ['일본', 'JPN', 'country', 'native'],
+    ]);
+    expect(find('시 주석은 이시바 총리와 만났다').map((x) => x[1])).toEqual(['Xi Jinping', 'Shigeru Ishiba']);
+    expect(find('라이 총통은 말했다').map((x) => x[1])).toEqual(['Lai Ching-te']);
+    expect(find('ユン・ソンニョル大統領とイ・ジェミョン氏').map((x) => x[1])).toEqual(['Yoon Suk Yeol', 'Lee Jae Myung']);
+  });
+
+  test('a Chinese name written in Hangul gives no one-syllable surname: 차이잉원\'s is 차이, an everyday word, so none', () => {
+    const tsai = knowledge.people.find((p) => p.wikipedia === 'Tsai Ing-wen')!;
+    expect(tsai.native).toContain('차이잉원');
+    expect(nativeSurnamesOf(tsai)).not.toContain('차');
+    expect(find('차 총통과 차이 총통')).toEqual([]);
+    // A katakana name inside a longer katakana word is no one's: イ・ジェミョン begins at its own word.
+    expect(find('タイ・ジェミョン').map((x) => x[1])).not.toContain('Lee Jae Myung');
+  });
+});
