@@ -51,14 +51,19 @@ export function scoreMentions(gold: Scored[], found: Scored[]): { per: Record<st
   return { per, errors };
 }
 
-export function scoreStories(filter?: string): { per: Record<string, Record<string, Tally>>; errors: string[] } {
-  const stories = (JSON.parse(readFileSync(join(STORY_DIR, 'sources.json'), 'utf8')) as Story[]).filter((s) => !filter || s.lang === filter);
+/** Scores the stories of `dir` (in one language, and those `only` keeps, when given). */
+export function scoreStories(
+  filter?: string, opts: { dir?: string; only?: (name: string) => boolean } = {},
+): { per: Record<string, Record<string, Tally>>; errors: string[] } {
+  const dir = opts.dir ?? STORY_DIR;
+  const stories = (JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Story[])
+    .filter((s) => (!filter || s.lang === filter) && (!opts.only || opts.only(s.name)));
   const { knowledge } = loadKnowledge();
   const index = compileMatchIndex(knowledge);
   const per: Record<string, Record<string, Tally>> = {};
   const errors: string[] = [];
   for (const s of stories) {
-    const { text, gold } = parseGold(readFileSync(join(STORY_DIR, `${s.name}.gold.txt`), 'utf8'), s.name);
+    const { text, gold } = parseGold(readFileSync(join(dir, `${s.name}.gold.txt`), 'utf8'), s.name);
     const found = annotateText(knowledge, index, text, s.date).mentions;
     const t = (per[s.lang] ??= Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])));
     const scored = scoreMentions(gold, found);
@@ -78,7 +83,8 @@ export const recall = ({ tp, fn }: Tally) => (tp + fn ? tp / (tp + fn) : 1);
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const lang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
-  const { per, errors } = scoreStories(lang);
+  const dir = args.includes('--dir') ? args[args.indexOf('--dir') + 1] : undefined;
+  const { per, errors } = scoreStories(lang, { dir });
   if (args.includes('--json')) console.log(JSON.stringify(per));
   else {
     if (args.includes('--errors')) console.log(errors.join('\n'));

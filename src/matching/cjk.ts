@@ -7,7 +7,7 @@
  */
 import { C, cls, isSpaceCode } from './text';
 import {
-  CJK_FM_TITLES, CJK_GENERIC_TITLES, CJK_HONORIFICS, CJK_LEADER_TITLES, HAN_RELATION_WORDS, HAN_SHORT_ALONE_ONLY, HAN_SHORT_BEFORE_NAMES, HAN_SHORT_BEFORE_XIANG, HAN_SHORT_COMPOUND_ONLY, HAN_SHORT_JA, HAN_SHORT_NOT_AFTER, HAN_SHORT_TITLES, HAN_SHORT_ZH, HAN_VISIT_JA,
+  CJK_FM_TITLES, CJK_GENERIC_TITLES, CJK_HONORIFICS, CJK_LEADER_TITLES, CJK_LONE_GUO_BEFORE, CJK_OFFICIAL_SUFFIXES, HAN_RELATION_WORDS, HAN_SHORT_ALONE_ONLY, HAN_SHORT_BEFORE_NAMES, HAN_SHORT_BEFORE_XIANG, HAN_SHORT_COMPOUND_ONLY, HAN_SHORT_JA, HAN_SHORT_NOT_AFTER, HAN_SHORT_TITLES, HAN_SHORT_ZH, HAN_VISIT_JA,
   HAN_VISIT_NOT_AFTER, HAN_ZHONG_NOT_BEFORE, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_SHORT_FIRST_ONLY, HANGUL_VISIT, HANGUL_VISIT_AFTER,
 } from './rules';
 
@@ -55,6 +55,21 @@ export function titleAfter(text: string, start: number, end: number): number {
 function hangulWordEnds(text: string, p: number): boolean {
   if (p >= text.length || cls(text.charCodeAt(p)) !== C.HANGUL) return true;
   return HANGUL_FOLLOWERS.some((f) => text.startsWith(f, p));
+}
+
+/**
+ * Where a country's name written at [start, end) ends when its official form follows (吐瓦魯國, 帛琉共和國,
+ * 남아프리카공화국): past CJK_OFFICIAL_SUFFIXES, or a lone 国/國 that no Han character follows but a conjunction
+ * or particle (印度国防部 is India's defence ministry, not 印度国).
+ */
+export function officialEnd(text: string, end: number): number {
+  for (const s of CJK_OFFICIAL_SUFFIXES) if (text.startsWith(s, end)) return end + s.length;
+  const c = text.charCodeAt(end);
+  if (c === 0x56fd || c === 0x570b) {
+    const next = text.charCodeAt(end + 1);
+    if (end + 1 >= text.length || cls(next) !== C.HAN || CJK_LONE_GUO_BEFORE.includes(text[end + 1]!)) return end + 1;
+  }
+  return end;
 }
 
 /** Katakana (the long-vowel mark ー included, the middle dot ・ not) and half-width katakana. */

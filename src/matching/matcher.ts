@@ -23,7 +23,7 @@ import {
   AUXILIARIES, DETERMINERS, GOVERNMENT_OF, GOVERNMENT_ON, PAST_VERBS, PERSON_GOVERNMENT_NOUNS, PLACE_OBJECT_VERBS, PLACE_POSSESSED, HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 import { F_FM, F_LEADER } from './format';
-import { type Compound, hanCompound, hangulCompound, hasKana, katakanaBounded, mayStartCompound, titleAfter, TITLE_FM, TITLE_GENERIC, TITLE_LEADER } from './cjk';
+import { type Compound, hanCompound, hangulCompound, hasKana, katakanaBounded, mayStartCompound, officialEnd, titleAfter, TITLE_FM, TITLE_GENERIC, TITLE_LEADER } from './cjk';
 
 /**
  * The index ready for lookups; built once per index object and shared by
@@ -1123,7 +1123,7 @@ class Matcher implements PartMatcher {
       const entity = entryEntity(names[0]!);
       const what = entityKindOf(entity, this.t);
       if (what === 'person') this.nameInFull(entity, i);
-      return this.emit(i, end, entity, what, 'native');
+      return this.emit(i, what === 'country' ? officialEnd(text, end) : end, entity, what, 'native');
     }
     return i + 1;
   }

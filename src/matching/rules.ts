@@ -359,3 +359,15 @@ export const HANGUL_SHORT_FIRST_ONLY = '남';
 export const HANGUL_VISIT = '방';
 /** What may follow a Korean visit word (방미 중, 방한 기간): besides punctuation and the particles of HANGUL_FOLLOWERS. */
 export const HANGUL_VISIT_AFTER: readonly string[] = ['중', '중인', '중이던', '중이다', '중에', '길', '일정', '기간', '때', '당시', '계획', '후', '이후', '직후', '전', '을', '를', '은', '는', '의', '에', '이', '하', '한', '했', '할'];
+
+/**
+ * What an official name adds after a country's name (吐瓦魯國, 帛琉共和國, 史瓦帝尼王國, 남아프리카공화국,
+ * 南アフリカ共和国): the mention takes it in, as it would the whole official name had the index held it.
+ * Longest first.
+ */
+export const CJK_OFFICIAL_SUFFIXES: readonly string[] = [
+  '民主共和国', '民主共和國', '合众国', '合眾國', '大公国', '大公國', '共和国', '共和國', '王国', '王國', '联邦', '聯邦', '連邦', '公国', '公國',
+  '공화국', '왕국', '연방',
+];
+/** A lone 国/國 after a Chinese country name is its official form (吐瓦魯國) only before one of these, or before no Han at all. */
+export const CJK_LONE_GUO_BEFORE = '与與和及的在是为為于於对對';

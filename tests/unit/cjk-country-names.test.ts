@@ -99,3 +99,19 @@ describe('katakanaBounded', () => {
     expect(katakanaBounded('ニューギニア', 3, 6)).toBe(false);
   });
 });
+
+describe('official forms and the press\'s short forms', () => {
+  test.each([
+    ['吐瓦魯國與帛琉共和國', ['吐瓦魯國:TUV', '帛琉共和國:PLW']],
+    ['史瓦帝尼王國支持', ['史瓦帝尼王國:SWZ']],
+    ['남아프리카공화국 대통령', ['남아프리카공화국:ZAF']],
+    ['南アフリカ共和国の大統領', ['南アフリカ共和国:ZAF']],
+    // A lone 国 is the official form only before a conjunction, a particle or no Han at all.
+    ['印度国防部表示', ['印度:IND']],
+    ['沙特和阿联酋', ['沙特:SAU', '阿联酋:ARE']],
+    ['사우디와 남아공', ['사우디:SAU', '남아공:ZAF']],
+    ['サウジの皇太子', ['サウジ:SAU']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

@@ -11,6 +11,17 @@ import { KINDS, precision, recall, scoreStories, STORY_DIR } from '../../scripts
 
 const { per, errors } = scoreStories();
 
+/**
+ * The six CJK stories labelled on 8 Dec (countries from every region, African leaders in Chinese, Taiwan's
+ * allies by their official names): held to floors of their own, so that the older stories keep theirs.
+ */
+const DEC8 = new Set([
+  'ja-2023-kishida-africa-tour', 'ja-2022-un-security-council-election', 'zh-2015-xi-meets-african-leaders',
+  'zh-2025-unga-allies-back-taiwan', 'ko-2023-brics-six-new-members', 'ko-2022-un-condemns-russia-invasion',
+]);
+const older = scoreStories(undefined, { only: (name) => !DEC8.has(name) }).per;
+const dec8 = scoreStories(undefined, { only: (name) => DEC8.has(name) }).per;
+
 describe('labelled real stories', () => {
   test('there are 20+ English stories and 3+ in each of Japanese, Chinese and Korean', () => {
     const stories = JSON.parse(readFileSync(join(STORY_DIR, 'sources.json'), 'utf8')) as { name: string; lang: string }[];
@@ -38,13 +49,24 @@ describe('labelled real stories', () => {
       for (const k of ['person', 'country'] as const) expect(precision(per[lang]![k]!), `${lang} ${k} precision`).toBeGreaterThanOrEqual(0.95);
     }
     // Before the surname+title forms, compounds and variant folding: ja 0.46 / 0.47, zh 0.73 / 0.49, ko 0.46 / 0.21;
-    // before every country's CLDR names (cjk-country-names.ts): countries ja 0.85, zh 0.94, ko 0.83.
-    const floors = { ja: [0.94, 0.98], zh: [0.82, 0.99], ko: [0.81, 0.93] } as const;
+    // before every country's CLDR names (cjk-country-names.ts): countries ja 0.85, zh 0.94, ko 0.83; before the leaders'
+    // names in each other's scripts (names-cjk-east-asia.json): people ja 0.95, ko 0.82.
+    const floors = { ja: [0.97, 0.98], zh: [0.82, 0.99], ko: [0.95, 0.93] } as const;
     for (const [lang, [person, country]] of Object.entries(floors)) {
-      expect(recall(per[lang]!.person!), `${lang} person recall`).toBeGreaterThanOrEqual(person);
-      expect(recall(per[lang]!.country!), `${lang} country recall`).toBeGreaterThanOrEqual(country);
+      expect(recall(older[lang]!.person!), `${lang} person recall`).toBeGreaterThanOrEqual(person);
+      expect(recall(older[lang]!.country!), `${lang} country recall`).toBeGreaterThanOrEqual(country);
     }
     // Chinese organisations were 0.25 before Taiwan's and Southeast Asia's forms (東協, 亞太經濟合作會議).
-    expect(recall(per['zh']!.organisation!), 'zh organisation recall').toBeGreaterThanOrEqual(0.99);
+    expect(recall(older['zh']!.organisation!), 'zh organisation recall').toBeGreaterThanOrEqual(0.99);
+  });
+
+  test('the six CJK stories of 8 Dec: recall at their own floors', () => {
+    // Country recall at the session's start (d410f4d): ja 0.24, zh 0.30, ko 0.27; with every country's CLDR names
+    // (6406f85, before these stories were read): 0.78, 0.76, 0.83; with official forms and short forms: 0.78, 0.83, 0.94.
+    const floors = { ja: [0.8, 0.78], zh: [0.23, 0.83], ko: [0.33, 0.94] } as const;
+    for (const [lang, [person, country]] of Object.entries(floors)) {
+      expect(recall(dec8[lang]!.person!), `${lang} person recall`).toBeGreaterThanOrEqual(person);
+      expect(recall(dec8[lang]!.country!), `${lang} country recall`).toBeGreaterThanOrEqual(country);
+    }
   });
 });
