@@ -1106,6 +1106,8 @@ class Matcher implements PartMatcher {
     for (const [name, codes] of list) {
       if (!text.startsWith(name, i)) continue;
       const end = i + name.length;
+      // A katakana name, a surname before a title included, is a whole katakana word (イ大統領, not タイ首相).
+      if (cls(name.charCodeAt(0)) !== C.HANGUL && !katakanaBounded(text, i, end)) continue;
       let names = codes;
       if (codes.some((c) => entryKind(c) === K_SURNAME)) {
         names = codes.filter((c) => entryKind(c) !== K_SURNAME);
@@ -1116,7 +1118,7 @@ class Matcher implements PartMatcher {
           continue;
         }
       }
-      if (cls(name.charCodeAt(0)) === C.HANGUL ? !this.hangulBounded(i, end) : !katakanaBounded(text, i, end)) continue;
+      if (cls(name.charCodeAt(0)) === C.HANGUL && !this.hangulBounded(i, end)) continue;
       if (names.some((c) => entryKind(c) === K_BLOCK)) return end;
       const ents = new Set(names.map(entryEntity));
       if (ents.size !== 1) return end;

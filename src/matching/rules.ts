@@ -240,7 +240,7 @@ export const US_STATE_KEYS = set('georgia georgian georgians');
 
 /** Titles after a surname that name a head of state's or government's office (岸田首相, 習主席, 윤 대통령). */
 export const CJK_LEADER_TITLES: readonly string[] = [
-  '首相', '総理', '総理大臣', '大統領', '主席', '国家主席', '國家主席', '总理', '總理', '总统', '總統', '대통령', '총리', '주석', '총통', '국무위원장', '위원장',
+  '首相', '総理', '総理大臣', '大統領', '主席', '国家主席', '國家主席', '总理', '總理', '总统', '總統', '대통령', '총리', '주석', '총통', '국무위원장', '위원장', '総書記', '总书记', '總書記', '총비서',
 ];
 
 /** Titles after a surname that name a foreign minister's office (茂木外相, 王外长, 박 장관). */

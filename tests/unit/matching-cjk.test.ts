@@ -337,3 +337,18 @@ describe('East Asian leaders in each other\'s scripts (names-cjk-east-asia.json)
     expect(find('タイ・ジェミョン').map((x) => x[1])).not.toContain('Lee Jae Myung');
   });
 });
+
+describe('Korean leaders\' katakana surnames before a title (NHK style)', () => {
+  test('イ大統領, ユン大統領 and キム総書記 link; イ inside タイ首相 and ユン inside a longer katakana word do not', () => {
+    expect(find('イ大統領は高市首相と会談した').map((x) => x[1])).toEqual(['Lee Jae Myung', 'Sanae Takaichi']);
+    expect(find('ユン大統領').map((x) => x[1])).toEqual(['Yoon Suk Yeol']);
+    expect(find('キム総書記').map((x) => x[1])).toEqual(['Kim Jong Un']);
+    expect(find('タイ首相が来日').map((x) => `${x[0]}:${x[1]}`)).toEqual(['タイ:THA', '日:JPN']);
+    expect(find('バンコクのタイ首相府')).toEqual([['タイ', 'THA', 'country', 'native']]);
+  });
+
+  test('a surname two people share (チョ: Cho Tae-yul, Cho Hyun) links only to the one the page named in full', () => {
+    expect(find('チョ外相は述べた')).toEqual([]);
+    expect(find('チョ・ヒョン外相が就任した。', 'チョ外相は述べた').map((x) => x[1])).toEqual(['Cho Hyun (diplomat)', 'Cho Hyun (diplomat)']);
+  });
+});
