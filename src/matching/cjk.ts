@@ -8,7 +8,7 @@
 import { C, cls, isSpaceCode } from './text';
 import {
   CJK_FM_TITLES, CJK_GENERIC_TITLES, CJK_HONORIFICS, CJK_LEADER_TITLES, CJK_LONE_GUO_BEFORE, CJK_OFFICIAL_SUFFIXES, HAN_RELATION_WORDS, HAN_SHORT_ALONE_ONLY, HAN_SHORT_BEFORE_NAMES, HAN_SHORT_BEFORE_XIANG, HAN_SHORT_COMPOUND_ONLY, HAN_SHORT_JA, HAN_SHORT_NOT_AFTER, HAN_SHORT_TITLES, HAN_SHORT_ZH, HAN_VISIT_JA,
-  HAN_VISIT_NOT_AFTER, HAN_ZHONG_NOT_BEFORE, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_SHORT_FIRST_ONLY, HANGUL_VISIT, HANGUL_VISIT_AFTER,
+  HAN_JA_PARTICLES, HAN_PAIRS_THAT_ARE_WORDS, HAN_VISIT_NOT_AFTER, HAN_ZHONG_NOT_BEFORE, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_SHORT_FIRST_ONLY, HANGUL_VISIT, HANGUL_VISIT_AFTER,
 } from './rules';
 
 /** What a title after a surname says: a leader's office, a foreign minister's, or nothing of the office (an honorific). */
@@ -119,6 +119,8 @@ function run(text: string, i: number, table: ReadonlyMap<string, string>): Compo
   while (j < text.length && at.length < 4) {
     const iso = table.get(text.charAt(j));
     if (!iso || HAN_SHORT_ALONE_ONLY.includes(text.charAt(j)) || (at.length > 0 && HANGUL_SHORT_FIRST_ONLY.includes(text.charAt(j)))) break;
+    // ロ (Russia) is a short form only as a katakana word of its own: not the ロ of ロシア.
+    if (isKatakanaCode(text.charCodeAt(j)) && isKatakanaCode(text.charCodeAt(j + 1))) break;
     at.push(j);
     iso3.push(iso);
     j++;
@@ -154,10 +156,16 @@ export function hanCompound(text: string, i: number, kana: boolean, nameAt: (p: 
   const table = kana ? HAN_SHORT_JA : HAN_SHORT_ZH;
   const ch = text.charAt(i);
   if (!table.has(ch)) return null;
+  if (isKatakanaCode(ch.charCodeAt(0)) && i > 0 && isKatakanaCode(text.charCodeAt(i - 1))) return null;
   const before = i > 0 ? text.charAt(i - 1) : '';
   if ((before && HAN_SHORT_NOT_AFTER.get(ch)?.includes(before)) || nameAt(i)) return null;
   const r = HAN_SHORT_ALONE_ONLY.includes(ch) ? { at: [i], iso3: [table.get(ch)!], end: i + 1 } : run(text, i, table);
   if (r.at.length >= 2 && r.at.length <= 3 && distinct(r.iso3) && hanRelationAt(text, r.end)) return r;
+  // Japanese: 米英仏 alone, 中ロ before a particle (not 日中 "daytime").
+  if (kana && distinct(r.iso3) && !isKatakanaCode(text.charCodeAt(r.end))) {
+    if (r.at.length === 3) return r;
+    if (r.at.length === 2 && HAN_JA_PARTICLES.includes(text.charAt(r.end)) && !HAN_PAIRS_THAT_ARE_WORDS.includes(text.slice(r.at[0]!, r.end))) return r;
+  }
   // One short form (or the first of a run that is no compound: 訪日中 "while visiting Japan"), if something says it is a country.
   if (HAN_SHORT_COMPOUND_ONLY.includes(ch)) return null;
   const one: Compound = { at: [i], iso3: [r.iso3[0]!], end: i + 1 };

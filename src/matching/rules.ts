@@ -264,7 +264,7 @@ export const CJK_HONORIFICS: readonly string[] = ['氏', '씨', '님'];
  */
 export const HAN_SHORT_JA: ReadonlyMap<string, string> = new Map([
   ['日', 'JPN'], ['米', 'USA'], ['中', 'CHN'], ['韓', 'KOR'], ['朝', 'PRK'], ['露', 'RUS'], ['英', 'GBR'], ['仏', 'FRA'], ['独', 'DEU'],
-  ['豪', 'AUS'], ['印', 'IND'], ['台', 'TWN'],
+  ['豪', 'AUS'], ['印', 'IND'], ['台', 'TWN'], ['ロ', 'RUS'],
 ]);
 export const HAN_SHORT_ZH: ReadonlyMap<string, string> = new Map([
   ['中', 'CHN'], ['美', 'USA'], ['日', 'JPN'], ['韩', 'KOR'], ['韓', 'KOR'], ['朝', 'PRK'], ['俄', 'RUS'], ['英', 'GBR'], ['法', 'FRA'],
@@ -288,7 +288,7 @@ export const HAN_RELATION_WORDS: readonly string[] = [
  * 日 and 英 (法相 is Japan's justice minister); 方 not before 面 (方面 "direction").
  */
 export const HAN_SHORT_TITLES: readonly string[] = [
-  '大統領', '首相', '外相', '総理', '総統', '国防相', '国務長官', '政府', '軍', '側', '当局', '大使', '議会',
+  '大統領', '首相', '外相', '総理', '総統', '国防相', '国務長官', '政府', '軍', '側', '当局', '大使', '議会', '主導', '主导',
   '总统', '總統', '总理', '總理', '外长', '外長', '国务卿', '國務卿', '军', '媒', '方', '當局', '相',
 ];
 /** The short forms 相 may follow (日相 "Japan's prime minister"). */
@@ -371,3 +371,12 @@ export const CJK_OFFICIAL_SUFFIXES: readonly string[] = [
 ];
 /** A lone 国/國 after a Chinese country name is its official form (吐瓦魯國) only before one of these, or before no Han at all. */
 export const CJK_LONE_GUO_BEFORE = '与與和及的在是为為于於对對';
+
+/**
+ * Japanese particles after which a compound of two short forms is read without a relation word (常任理事国の米英仏と
+ * 中ロが対立, 中ロの反対); a compound of three needs neither. Not the pairs that are words: 日中 "daytime",
+ * 中日 (a newspaper, a baseball team), 中米 "Central America", 台中 (Taichung), 日朝 (この日朝には "on the morning of
+ * that day"), 朝日 "the morning sun" (and a newspaper).
+ */
+export const HAN_JA_PARTICLES = 'がとはのをにもへでや';
+export const HAN_PAIRS_THAT_ARE_WORDS: readonly string[] = ['日中', '中日', '中米', '台中', '日朝', '朝日'];

@@ -352,3 +352,27 @@ describe('Korean leaders\' katakana surnames before a title (NHK style)', () => 
     expect(find('チョ・ヒョン外相が就任した。', 'チョ外相は述べた').map((x) => x[1])).toEqual(['Cho Hyun (diplomat)', 'Cho Hyun (diplomat)']);
   });
 });
+
+describe('Japanese compounds without a relation word, and ロ for Russia', () => {
+  test.each([
+    ['常任理事国の米英仏と中ロが対立', ['米:USA', '英:GBR', '仏:FRA', '中:CHN', 'ロ:RUS']],
+    ['中ロの反対で否決された', ['中:CHN', 'ロ:RUS']],
+    ['米主導の決議案', ['米:USA']],
+    ['日ロ首脳会談', ['日:JPN', 'ロ:RUS']],
+    ['対ロ制裁を強化', ['ロ:RUS']],
+  ])('%s', (text, expected) => {
+    expect(countries(text)).toEqual(expected);
+  });
+
+  test.each([
+    // ロ inside a katakana word, a pair that is a word (日中 "daytime", 中米 "Central America"), a run before katakana.
+    ['ロシアとヨーロッパ', ['ロシア:RUS']],
+    ['日中は気温が上がる', []],
+    ['中米のコスタリカ', ['コスタリカ:CRI']],
+    ['ブロ中の記事', []],
+    ['この日朝には石油相が', []],
+    ['朝日が昇る', []],
+  ])('not a compound: %s', (text, expected) => {
+    expect(countries(text)).toEqual(expected);
+  });
+});
