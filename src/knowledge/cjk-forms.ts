@@ -19,10 +19,12 @@ import { entryCode, entryEntity, entryKind, F_FM, F_LEADER, K_BLOCK, K_SURNAME }
  * compile.ts (one spelling each: the others are added as for any name): the
  * Taiwan Strait, the Taiwan Relations Act, Japan's broadcaster NHK, the Korean
  * Peninsula (朝鮮 alone, North Korea in Taiwan's press, is Korea as a whole in
- * 朝鮮半島), Seoul's Chosun Ilbo; and those of cjk-country-names.ts.
+ * 朝鮮半島), Seoul's Chosun Ilbo, the China–Africa, China–Arab and China–Latin America forums (names, like the
+ * Bank of Japan); and those of cjk-country-names.ts.
  */
 export const CJK_NOT_MENTIONS: readonly string[] = [
-  '台湾海峡', '台灣關係法', '台湾関係法', '日本放送協会', '日本放送协会', '朝鲜半岛', '朝鮮半島', '朝鮮日報', '朝鲜日报', ...CJK_COUNTRY_NOT_MENTIONS,
+  '台湾海峡', '台灣關係法', '台湾関係法', '日本放送協会', '日本放送协会', '朝鲜半岛', '朝鮮半島', '朝鮮日報', '朝鲜日报', '中非合作论坛', '中阿合作论坛',
+  '中拉论坛', ...CJK_COUNTRY_NOT_MENTIONS,
 ];
 
 /**

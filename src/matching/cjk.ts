@@ -8,7 +8,7 @@
 import { C, cls, isSpaceCode } from './text';
 import {
   CJK_FM_TITLES, CJK_GENERIC_TITLES, CJK_HONORIFICS, CJK_LEADER_TITLES, CJK_LONE_GUO_BEFORE, CJK_OFFICIAL_SUFFIXES, HAN_RELATION_WORDS, HAN_SHORT_ALONE_ONLY, HAN_SHORT_BEFORE_NAMES, HAN_SHORT_BEFORE_XIANG, HAN_SHORT_COMPOUND_ONLY, HAN_SHORT_JA, HAN_SHORT_NOT_AFTER, HAN_SHORT_TITLES, HAN_SHORT_ZH, HAN_VISIT_JA,
-  HAN_JA_PARTICLES, HAN_PAIRS_THAT_ARE_WORDS, HAN_VISIT_NOT_AFTER, HAN_ZHONG_NOT_BEFORE, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_SHORT_FIRST_ONLY, HANGUL_VISIT, HANGUL_VISIT_AFTER,
+  HAN_JA_PARTICLES, HAN_PAIRS_THAT_ARE_WORDS, HAN_REGION_SHORT_JA, HAN_REGION_SHORT_ZH, HAN_VISIT_NOT_AFTER, HAN_ZHONG_NOT_BEFORE, HAN_VISIT_ZH, HANGUL_COMPOUND_NEEDS_RELATION, HANGUL_FOLLOWERS, HANGUL_RELATION_WORDS, HANGUL_SHORT, HANGUL_SHORT_ALONE, HANGUL_SHORT_FIRST_ONLY, HANGUL_VISIT, HANGUL_VISIT_AFTER,
 } from './rules';
 
 /** What a title after a surname says: a leader's office, a foreign minister's, or nothing of the office (an honorific). */
@@ -161,6 +161,10 @@ export function hanCompound(text: string, i: number, kana: boolean, nameAt: (p: 
   if ((before && HAN_SHORT_NOT_AFTER.get(ch)?.includes(before)) || nameAt(i)) return null;
   const r = HAN_SHORT_ALONE_ONLY.includes(ch) ? { at: [i], iso3: [table.get(ch)!], end: i + 1 } : run(text, i, table);
   if (r.at.length >= 2 && r.at.length <= 3 && distinct(r.iso3) && hanRelationAt(text, r.end)) return r;
+  // 中非关系, 日欧: a country and a continent or group before a relation word (the country only).
+  if (r.at.length === 1 && (kana ? HAN_REGION_SHORT_JA : HAN_REGION_SHORT_ZH).includes(text.charAt(i + 1)) && hanRelationAt(text, i + 2)) {
+    return { at: [i], iso3: [r.iso3[0]!], end: i + 2 };
+  }
   // Japanese: 米英仏 alone, 中ロ before a particle (not 日中 "daytime").
   if (kana && distinct(r.iso3) && !isKatakanaCode(text.charCodeAt(r.end))) {
     if (r.at.length === 3) return r;

@@ -380,3 +380,11 @@ export const CJK_LONE_GUO_BEFORE = '与與和及的在是为為于於对對';
  */
 export const HAN_JA_PARTICLES = 'がとはのをにもへでや';
 export const HAN_PAIRS_THAT_ARE_WORDS: readonly string[] = ['日中', '中日', '中米', '台中', '日朝', '朝日'];
+
+/**
+ * A continent or a group written as one character after a country's short form (中非关系 China–Africa, 中欧合作,
+ * 中拉论坛 Latin America, 中阿 the Arab states, 日欧, 米欧): before a relation word the country is read, the other
+ * side is no country. Japanese takes only 欧.
+ */
+export const HAN_REGION_SHORT_ZH = '非欧歐拉阿';
+export const HAN_REGION_SHORT_JA = '欧';

@@ -376,3 +376,26 @@ describe('Japanese compounds without a relation word, and ロ for Russia', () =>
     expect(countries(text)).toEqual(expected);
   });
 });
+
+describe('a country and a continent or group before a relation word', () => {
+  test.each([
+    ['高度评价中非关系发展', ['中:CHN']],
+    ['中欧合作不断深化', ['中:CHN']],
+    ['中阿合作不断深化', ['中:CHN']],
+    ['日欧関係の強化', ['日:JPN']],
+  ])('%s', (text, expected) => {
+    expect(countries(text)).toEqual(expected);
+  });
+
+  test.each([
+    // Central Europe, the Central African Republic by its name, a continent without a relation word.
+    ['中欧国家的经济', []],
+    ['中非共和国总统', ['中非共和国:CAF']],
+    ['中非两字', []],
+    // The forums' names are names (as the Bank of Japan is): 中非合作论坛, 中拉论坛.
+    ['主持中非合作论坛峰会', []],
+    ['中拉论坛部长级会议', []],
+  ])('not: %s', (text, expected) => {
+    expect(countries(text)).toEqual(expected);
+  });
+});
