@@ -1118,7 +1118,10 @@ class Matcher implements PartMatcher {
           continue;
         }
       }
-      if (cls(name.charCodeAt(0)) === C.HANGUL && !this.hangulBounded(i, end)) continue;
+      // Korean runs an organisation's short name into the word it qualifies (유엔총회, 유엔대표부, 나토정상회의): it
+      // need only start a word.
+      const orgStart = names.every((c) => entityKindOf(entryEntity(c), this.t) === 'organisation') && !(i > 0 && cls(text.charCodeAt(i - 1)) === C.HANGUL);
+      if (cls(name.charCodeAt(0)) === C.HANGUL && !orgStart && !this.hangulBounded(i, end)) continue;
       if (names.some((c) => entryKind(c) === K_BLOCK)) return end;
       const ents = new Set(names.map(entryEntity));
       if (ents.size !== 1) return end;

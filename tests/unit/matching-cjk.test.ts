@@ -399,3 +399,12 @@ describe('a country and a continent or group before a relation word', () => {
     expect(countries(text)).toEqual(expected);
   });
 });
+
+describe('a Korean organisation\'s short name run into the next word', () => {
+  test('유엔총회, 유엔대표부 and 나토정상회의 name the organisation; inside another word they do not', () => {
+    const orgs = (text: string) => find(text).filter((x) => x[2] === 'organisation').map((x) => `${x[0]}:${x[1]}`);
+    expect(orgs('유엔총회에서 연설했다')).toEqual(['유엔:United Nations']);
+    expect(orgs('주유엔대표부는')).toEqual([]);
+    expect(orgs('나토정상회의 참석')).toEqual(['나토:NATO']);
+  });
+});
