@@ -223,6 +223,8 @@ export const ORG_OTHER_SENSES: ReadonlyMap<string, RegExp> = new Map([
 export const HANGUL_FOLLOWERS = [
   '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '으로', '만', '께', '씨', '님', '측', '장관', '대통령', '총리',
   '위원장', '대변인', '외무상', '외상', '부장', '주석', '총서기', '전', '에게', '에서', '이다', '입니다', '정부', '국민',
+  // A nationality: 미국인, 중국인 (the country, as Korean pages are labelled).
+  '인',
 ];
 
 /** US-state cues for "Georgia": the state, not the country, unless a cue for the country is there too. */

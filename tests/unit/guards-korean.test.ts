@@ -45,7 +45,7 @@ describe('a three-syllable Korean name', () => {
  */
 const FOLLOWERS = [
   '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '으로', '만', '께', '씨', '님', '측', '장관', '대통령', '총리',
-  '위원장', '대변인', '외무상', '외상', '부장', '주석', '총서기', '전', '입니다', '정부', '국민',
+  '위원장', '대변인', '외무상', '외상', '부장', '주석', '총서기', '전', '입니다', '정부', '국민', '인',
 ];
 
 describe('a two-syllable Korean name before each listed follower', () => {
@@ -57,5 +57,13 @@ describe('a two-syllable Korean name before each listed follower', () => {
   });
   test('the control: an unlisted syllable after the name hides it (박진감)', () => {
     expect(find('어제 박진감 발표했다.')).toEqual([]);
+  });
+});
+
+describe('a nationality: a two-syllable country before 인', () => {
+  test('미국인, 중국인 and 일본인 are the countries; 미인 ("a beauty") is no one', () => {
+    const countries = (text: string) => find(text).map((x) => x.join(':'));
+    expect(countries('미국인 관광객과 중국인, 일본인')).toEqual(['미국:USA', '중국:CHN', '일본:JPN']);
+    expect(countries('미인 대회')).toEqual([]);
   });
 });
