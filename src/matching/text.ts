@@ -126,6 +126,9 @@ export function separatorAt(text: string, p: number): number {
   let sep: string;
   if (isSpaceCode(c)) {
     while (q < n && q - p <= MAX_GAP && isSpaceCode(text.charCodeAt(q))) q++;
+    // A word that starts with an apostrophe (a Tongan or Hawaiian glottal stop written ', as in
+    // "Fekitamoeloa 'Utoikamanu") is still the next word of the name.
+    if (q + 1 < n && isApostrophe(text.charCodeAt(q)) && isWordCode(text.charCodeAt(q + 1))) q++;
     sep = SEP_SPACE;
   } else if (isHyphen(c)) {
     q = p + 1;

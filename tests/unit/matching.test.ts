@@ -40,6 +40,11 @@ describe('names', () => {
     ]);
   });
 
+  test('a surname that starts with an apostrophe (a glottal stop) is still part of the full name', () => {
+    const found = find("Tonga's foreign minister Fekitamoeloa 'Utoikamanu said.").filter(([, , kind]) => kind === 'person');
+    expect(found).toEqual([["Fekitamoeloa 'Utoikamanu", 'Fekitamoeloa ʻUtoikamanu', 'person']]);
+  });
+
   test('with and without diacritics, whichever the data wrote', () => {
     expect(find('Recep Tayyip Erdoğan and Recep Tayyip Erdogan')).toEqual([
       ['Recep Tayyip Erdoğan', 'Recep Tayyip Erdoğan', 'person'],
