@@ -14,6 +14,7 @@ import type { Measurement } from './measure';
 import type { MatchIndex } from '../src/matching/format';
 import { indexPartForText, packPart } from '../src/matching/sub-index';
 import { readMatchIndex } from './aliases';
+import { CARD_FILE } from '../src/vocabulary';
 import { median } from './stats';
 
 export interface BundleFigures {
@@ -34,9 +35,6 @@ export interface BundleFigures {
   files: Record<string, number>;
   note: string;
 }
-
-/** The card's code, as src/platform/card-code.ts injects it. */
-const CARD_FILE = 'card.js';
 
 /** The text the content script sends at start-up: the body's text (the generated pages hold no scripts, so their markup stripped). */
 export function pageText(html: string): string {

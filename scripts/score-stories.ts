@@ -51,6 +51,9 @@ export function scoreMentions(gold: Scored[], found: Scored[]): { per: Record<st
   return { per, errors };
 }
 
+/** The knowledge and its index, built once however many sets of stories are scored. */
+let built: { knowledge: ReturnType<typeof loadKnowledge>['knowledge']; index: ReturnType<typeof compileMatchIndex> } | null = null;
+
 /** Scores the stories of `dir` (in one language, and those `only` keeps, when given). */
 export function scoreStories(
   filter?: string, opts: { dir?: string; only?: (name: string) => boolean } = {},
@@ -58,8 +61,10 @@ export function scoreStories(
   const dir = opts.dir ?? STORY_DIR;
   const stories = (JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Story[])
     .filter((s) => (!filter || s.lang === filter) && (!opts.only || opts.only(s.name)));
-  const { knowledge } = loadKnowledge();
-  const index = compileMatchIndex(knowledge);
+  const { knowledge, index } = (built ??= (() => {
+    const { knowledge } = loadKnowledge();
+    return { knowledge, index: compileMatchIndex(knowledge) };
+  })());
   const per: Record<string, Record<string, Tally>> = {};
   const errors: string[] = [];
   for (const s of stories) {

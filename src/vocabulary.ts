@@ -241,6 +241,9 @@ export interface BackgroundProtocol {
  */
 export const CARD_UI_SLOT = 'backstoryCardUi';
 
+/** The built card code (entrypoints/card.ts) at the extension's root, as the background injects it and the bench weighs it. */
+export const CARD_FILE = 'card.js';
+
 /** Requests answered by a tab's content script. */
 export interface TabProtocol {
   summary: { req: Record<string, never>; res: PageSummary };

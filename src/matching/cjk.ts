@@ -52,7 +52,7 @@ export function titleAfter(text: string, start: number, end: number): number {
 }
 
 /** Whether a Hangul word may end at `p`: no Hangul follows, or a particle does. */
-function hangulWordEnds(text: string, p: number): boolean {
+export function hangulWordEnds(text: string, p: number): boolean {
   if (p >= text.length || cls(text.charCodeAt(p)) !== C.HANGUL) return true;
   return HANGUL_FOLLOWERS.some((f) => text.startsWith(f, p));
 }

@@ -20,10 +20,10 @@ import {
 } from './text';
 import {
   ADVERBS, CALENDAR, FEATURE_AFTER, FEATURE_BEFORE, FEATURE_OF, FUNCTION_WORDS, GEORGIA_COUNTRY_CUES, GOVERNMENT_BEFORE, GOVERNMENT_FROM_TO, GOVERNMENT_COMPOUNDS, GOVERNMENT_NOUNS, GOVERNMENT_OBJECT_OF, GOVERNMENT_VERBS,
-  AUXILIARIES, DETERMINERS, GOVERNMENT_OF, GOVERNMENT_ON, PAST_VERBS, PERSON_GOVERNMENT_NOUNS, PLACE_OBJECT_VERBS, PLACE_POSSESSED, HANGUL_FOLLOWERS, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
+  AUXILIARIES, DETERMINERS, GOVERNMENT_OF, GOVERNMENT_ON, PAST_VERBS, PERSON_GOVERNMENT_NOUNS, PLACE_OBJECT_VERBS, PLACE_POSSESSED, HONORIFICS, ORG_NEEDS_THE, PLACE_PREDICATES, ORG_OTHER_SENSES, ORG_WORD_ACRONYMS, LOCATIVES, MOTION_BEFORE_FOR, OFFICE_TITLES, PLACE_BEFORE, RELATION_NOUNS, TITLE_WORDS, US_STATE_CUES, US_STATE_KEYS, WORD_ACRONYMS,
 } from './rules';
 import { F_FM, F_LEADER } from './format';
-import { type Compound, hanCompound, hangulCompound, hasKana, katakanaBounded, mayStartCompound, officialEnd, titleAfter, TITLE_FM, TITLE_GENERIC, TITLE_LEADER } from './cjk';
+import { type Compound, hanCompound, hangulCompound, hangulWordEnds, hasKana, katakanaBounded, mayStartCompound, officialEnd, titleAfter, TITLE_FM, TITLE_GENERIC, TITLE_LEADER } from './cjk';
 
 /**
  * The index ready for lookups; built once per index object and shared by
@@ -1120,8 +1120,7 @@ class Matcher implements PartMatcher {
       }
       // Korean runs an organisation's short name into the word it qualifies (유엔총회, 유엔대표부, 나토정상회의): it
       // need only start a word.
-      const orgStart = names.every((c) => entityKindOf(entryEntity(c), this.t) === 'organisation') && !(i > 0 && cls(text.charCodeAt(i - 1)) === C.HANGUL);
-      if (cls(name.charCodeAt(0)) === C.HANGUL && !orgStart && !this.hangulBounded(i, end)) continue;
+      if (cls(name.charCodeAt(0)) === C.HANGUL && !this.hangulBounded(i, end) && !this.hangulOrgStart(i, names)) continue;
       if (names.some((c) => entryKind(c) === K_BLOCK)) return end;
       const ents = new Set(names.map(entryEntity));
       if (ents.size !== 1) return end;
@@ -1137,9 +1136,13 @@ class Matcher implements PartMatcher {
   private hangulBounded(start: number, end: number): boolean {
     const text = this.text;
     if (start > 0 && cls(text.charCodeAt(start - 1)) === C.HANGUL) return false;
-    if (end >= text.length || cls(text.charCodeAt(end)) !== C.HANGUL) return true;
-    if (end - start >= 3) return true;
-    return HANGUL_FOLLOWERS.some((f) => text.startsWith(f, end));
+    return end - start >= 3 || hangulWordEnds(text, end);
+  }
+
+  /** An organisation's name that starts a Korean word, whatever follows it. */
+  private hangulOrgStart(start: number, codes: readonly number[]): boolean {
+    if (start > 0 && cls(this.text.charCodeAt(start - 1)) === C.HANGUL) return false;
+    return codes.every((c) => entityKindOf(entryEntity(c), this.t) === 'organisation');
   }
 }
 

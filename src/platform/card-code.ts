@@ -5,10 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { CreateCardUi } from '../ui/card/mount';
-import { CARD_UI_SLOT } from '../vocabulary';
+import { CARD_FILE, CARD_UI_SLOT } from '../vocabulary';
 import { askBackground, type MessageSender } from './messages';
 
-const CARD_FILE = 'card.js';
 
 export async function loadCardUi(): Promise<CreateCardUi> {
   const slot = globalThis as Record<string, unknown>;
